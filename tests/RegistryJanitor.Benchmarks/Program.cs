@@ -1,0 +1,3 @@
+using RegistryJanitor.Benchmarks;
+
+return BenchmarkCommand.Run(args, Console.Out);
