@@ -79,6 +79,12 @@ public sealed class DockerIgnoreTests
     private static IEnumerable<string> FilesTheBuildReads(string source)
     {
         var trimmed = source.TrimEnd('/');
+        if (trimmed is "" or "." or "*")
+        {
+            // The whole context: whatever the file keeps is by definition what the build reads.
+            return [];
+        }
+
         if (File.Exists(RepositoryFiles.PathOf(trimmed)))
         {
             return [trimmed];
