@@ -4,6 +4,7 @@ using RegistryJanitor.Commands;
 using RegistryJanitor.Endpoints;
 using RegistryJanitor.Health;
 using RegistryJanitor.Jobs;
+using RegistryJanitor.Metrics;
 using RegistryJanitor.Options;
 using RegistryJanitor.Storage;
 
@@ -44,6 +45,7 @@ public static class FoundationServiceCollectionExtensions
             .AddCheck<DatabaseReadinessCheck>("postgres", tags: [HealthTags.Ready])
             .AddCheck<SchedulerReadinessCheck>("scheduler", tags: [HealthTags.Ready]);
         services.AddEndpoints<HealthEndpoints>();
+        services.AddSingleton<MetricsCollector>();
         services.AddEndpoints<MetricsEndpoint>();
 
         services.AddCommand<RunCommand>();
