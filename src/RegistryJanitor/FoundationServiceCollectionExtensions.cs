@@ -10,7 +10,9 @@ using RegistryJanitor.Storage;
 
 namespace RegistryJanitor;
 
-/// <summary>Registers what every deployment has: options, PostgreSQL, the scheduler, health, metrics, commands.</summary>
+/// <summary>
+/// Registers what every deployment has: options, PostgreSQL, the scheduler, health, metrics, commands.
+/// </summary>
 public static class FoundationServiceCollectionExtensions
 {
     /// <summary>Time the host adds to <c>Service:ShutdownGracePeriod</c> for jobs asked to cancel to unwind.</summary>
