@@ -8,13 +8,15 @@ namespace RegistryJanitor.Benchmarks;
 /// <summary>
 /// Writes both monthly workbooks for N image rows (default 100,000) and reports time and peak memory, next to a
 /// baseline in the same run: the same image rows written as a plain CSV file (the least any export costs).
+/// Arguments: <c>[IMAGE_ROWS] [--out DIR]</c>; with <c>--out</c> the workbooks are kept in DIR.
 /// </summary>
 internal static class ReportsBenchmark
 {
     public static int Run(string[] args, TextWriter output)
     {
         var images = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-        var folder = Directory.CreateTempSubdirectory("rj-report-bench-").FullName;
+        var keep = args.Length > 2 && args[1] == "--out" ? args[2] : null;
+        var folder = keep ?? Directory.CreateTempSubdirectory("rj-report-bench-").FullName;
         try
         {
             var costs = ReportBenchmarkData.Costs(images);
@@ -28,7 +30,9 @@ internal static class ReportsBenchmark
             var writer = new ReportWorkbookWriter(NullLogger<ReportWorkbookWriter>.Instance);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var workbooks = Stopwatch.StartNew();
-            var result = writer.WriteAsync(costs, optimization, folder, CancellationToken.None).GetAwaiter().GetResult();
+            var result = writer.WriteAsync(costs, optimization, folder, CancellationToken.None)
+                .GetAwaiter()
+                .GetResult();
             workbooks.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -53,7 +57,10 @@ internal static class ReportsBenchmark
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (keep is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
@@ -64,7 +71,8 @@ internal static class ReportsBenchmark
     private static void WriteCsvBaseline(string path, RegistryJanitor.Reports.Model.CostReportData costs)
     {
         using var writer = new StreamWriter(path);
-        writer.WriteLine("Registry,Repository,Tag,Digest,Image bytes,Exclusive bytes,Amortized bytes,Pulls,Egress bytes");
+        writer.WriteLine(
+            "Registry,Repository,Tag,Digest,Image bytes,Exclusive bytes,Amortized bytes,Pulls,Egress bytes");
         foreach (var i in costs.Images)
         {
             writer.WriteLine(string.Join(

@@ -37,7 +37,10 @@ internal static class AssumptionsSheet
         using var sheet = new SheetXmlWriter(reserved.Part, workbook.Strings);
         sheet.Begin(layout);
         var prices = TableWriter.Write(
-            Target(sheet, reserved, pricesTable, PricesTable, headerRow: 1), priceColumns, priceRows, cancellationToken);
+            Target(sheet, reserved, pricesTable, PricesTable, headerRow: 1),
+            priceColumns,
+            priceRows,
+            cancellationToken);
         var parameters = TableWriter.Write(
             Target(sheet, reserved, parametersTable, ParametersTable, parametersHeader),
             parameterColumns,
@@ -92,7 +95,8 @@ internal static class AssumptionsSheet
             rows.Add(new PriceRow(p, "Storage price", p.StoragePricePerGiBMonth, $"{currency} per GiB-month", true));
             rows.Add(new PriceRow(p, "Included storage", p.IncludedStorageGiB, "GiB", false));
             rows.Add(new PriceRow(p, "Daily fee", p.DailyFee, $"{currency} per day", true));
-            rows.Add(new PriceRow(p, $"Egress price ({p.PullLocation})", p.EgressPricePerGiB, $"{currency} per GiB", true));
+            rows.Add(new PriceRow(
+                p, $"Egress price ({p.PullLocation})", p.EgressPricePerGiB, $"{currency} per GiB", true));
         }
 
         return rows;

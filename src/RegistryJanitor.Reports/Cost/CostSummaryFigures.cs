@@ -3,7 +3,9 @@ using RegistryJanitor.Reports.Xlsx;
 
 namespace RegistryJanitor.Reports.Cost;
 
-/// <summary>The totals block of the cost Summary: labels (a contract), formulas over Registries, cached values.</summary>
+/// <summary>
+/// The totals block of the cost Summary: labels (a contract), formulas over Registries, cached values.
+/// </summary>
 internal static class CostSummaryFigures
 {
     public const string LogicalBytes = "Logical bytes";

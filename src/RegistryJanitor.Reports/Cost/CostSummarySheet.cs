@@ -37,7 +37,8 @@ internal static class CostSummarySheet
         var historyLastRow = historyFirstRow + history.Count;
         var notesRow = historyLastRow + 2;
 
-        var chartDrawingId = AddChart(reserved, data, figures, history, historyHeaderRow, historyFirstRow, historyLastRow);
+        var chartDrawingId = AddChart(
+            reserved, data, figures, history, historyHeaderRow, historyFirstRow, historyLastRow);
         var layout = new SheetLayout
         {
             ColumnWidths = Widths(figures, top.Select(t => t.Row).ToList()),
@@ -171,7 +172,9 @@ internal static class CostSummarySheet
         IReadOnlyList<CostMonthTotals> history, int headerRow, int firstRow, int lastRow)
     {
         var sheet = SheetNames.Quote(reserved.Name) + "!";
-        var categories = history.Select(h => h.Month.ToString("yyyy-MM")).Append(data.Month.ToString("yyyy-MM")).ToList();
+        var categories = history.Select(h => h.Month.ToString("yyyy-MM"))
+            .Append(data.Month.ToString("yyyy-MM"))
+            .ToList();
         ChartSeries Series(int column, string label, Func<CostMonthTotals, double> value) => new(
             sheet + CellReference.Absolute(column, headerRow),
             label,

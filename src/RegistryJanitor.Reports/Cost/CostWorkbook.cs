@@ -31,7 +31,12 @@ internal static class CostWorkbook
 
         var prices = AssumptionsSheet.Write(workbook, assumptions, data, cancellationToken);
         var repositoryTable = TableSheet.Write(
-            workbook, repositories, "Repositories", RepositoryColumns.Create(prices), data.Repositories, cancellationToken);
+            workbook,
+            repositories,
+            "Repositories",
+            RepositoryColumns.Create(prices),
+            data.Repositories,
+            cancellationToken);
         var registryTable = TableSheet.Write(
             workbook, registries, "Registries", RegistryColumns.Create(prices), data.Registries, cancellationToken);
         TableSheet.Write(

@@ -60,7 +60,8 @@ internal static class ImageColumns
             Header = "Total cost",
             Kind = ColumnKind.Currency,
             Formula = (c, _) => $"{c.Ref("Storage cost")}+{c.Ref("Egress cost")}",
-            Number = r => prices.StorageCost(r.Registry, r.AmortizedBytes) + prices.EgressCost(r.Registry, r.EgressBytes),
+            Number = r =>
+                prices.StorageCost(r.Registry, r.AmortizedBytes) + prices.EgressCost(r.Registry, r.EgressBytes),
             Totals = TotalsKind.Sum,
         },
         new()

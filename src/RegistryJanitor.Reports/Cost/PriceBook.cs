@@ -6,6 +6,12 @@ namespace RegistryJanitor.Reports.Cost;
 /// Where every price lives on the Assumptions sheet, and the C# twins of the cost formulas that produce the
 /// cached values (so readers that do not recalculate still see the same numbers Excel would compute).
 /// </summary>
+/// <remarks>
+/// Known simplifications: a registry has one egress price (the one for its configured pull location), not a
+/// mix of same-region, cross-region and internet pulls; a month-to-date report bills the full price per
+/// GiB-month (only daily fees follow the billed days); repository, image and dead-weight costs are showback at
+/// list price, so included storage and daily fees appear only on the Registries sheet and the Summary.
+/// </remarks>
 internal sealed class PriceBook(IReadOnlyDictionary<string, RegistryPriceCells> registries, string billedDaysCell,
     int billedDays)
 {
@@ -27,7 +33,8 @@ internal sealed class PriceBook(IReadOnlyDictionary<string, RegistryPriceCells> 
     public static double GiB(long bytes) => bytes / BytesPerGiB;
 
     /// <summary>Showback storage cost at list price (no included quota): GiB × storage price.</summary>
-    public double StorageCost(string registry, long bytes) => GiB(bytes) * For(registry).Pricing.StoragePricePerGiBMonth;
+    public double StorageCost(string registry, long bytes) =>
+        GiB(bytes) * For(registry).Pricing.StoragePricePerGiBMonth;
 
     public double EgressCost(string registry, long bytes) => GiB(bytes) * For(registry).Pricing.EgressPricePerGiB;
 

@@ -105,7 +105,8 @@ internal static class RegistryColumns
             Header = "Total cost",
             Kind = ColumnKind.Currency,
             Formula = (c, _) => $"{c.Ref("Storage cost")}+{c.Ref("Egress cost")}",
-            Number = r => prices.RegistryStorageCost(r.Registry, r.StoredBytes) + prices.EgressCost(r.Registry, r.EgressBytes),
+            Number = r =>
+                prices.RegistryStorageCost(r.Registry, r.StoredBytes) + prices.EgressCost(r.Registry, r.EgressBytes),
             Totals = TotalsKind.Sum,
         },
         new() { Header = "Pull source", Kind = ColumnKind.Text, Text = r => r.PullSource },

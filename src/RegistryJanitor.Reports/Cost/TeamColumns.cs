@@ -56,7 +56,8 @@ internal static class TeamColumns
             {
                 Header = "Storage cost",
                 Kind = ColumnKind.Currency,
-                Formula = (c, _) => $"SUMPRODUCT(--EXACT({teams},{c.Ref("Team")}),{repositories.Range("Storage cost")})",
+                Formula = (c, _) =>
+                    $"SUMPRODUCT(--EXACT({teams},{c.Ref("Team")}),{repositories.Range("Storage cost")})",
                 Number = r => storage.GetValueOrDefault(r.Team),
                 Totals = TotalsKind.Sum,
             },

@@ -1,6 +1,8 @@
 namespace RegistryJanitor.Reports.Model;
 
-/// <summary>Totals of one month as rolled up in PostgreSQL; used for the previous month and the 12-month history.</summary>
+/// <summary>
+/// Totals of one month as rolled up in PostgreSQL; used for the previous month and the 12-month history.
+/// </summary>
 public sealed record CostMonthTotals
 {
     /// <summary>First day of the month.</summary>

@@ -1,6 +1,8 @@
 namespace RegistryJanitor.Reports.Model;
 
-/// <summary>The prices one registry is billed with; every value lands in an Assumptions cell the cost formulas refer to.</summary>
+/// <summary>
+/// The prices one registry is billed with; every value lands in an Assumptions cell the cost formulas refer to.
+/// </summary>
 public sealed record RegistryPricing
 {
     public required string Registry { get; init; }

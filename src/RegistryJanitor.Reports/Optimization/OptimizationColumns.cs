@@ -4,7 +4,9 @@ using RegistryJanitor.Reports.Xlsx;
 
 namespace RegistryJanitor.Reports.Optimization;
 
-/// <summary>Columns of the optimization workbook's tables; the headers named in the report contract come first.</summary>
+/// <summary>
+/// Columns of the optimization workbook's tables; the headers named in the report contract come first.
+/// </summary>
 internal static class OptimizationColumns
 {
     private const string G = PriceBook.BytesPerGiBText;

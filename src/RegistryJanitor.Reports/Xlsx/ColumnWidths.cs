@@ -20,7 +20,8 @@ internal static class ColumnWidths
                 ? LongestText(column.Text, rows, column.MaxWidth)
                 : NumberWidth(column.Kind);
             var header = column.Header.Length + FilterButton;
-            widths[i] = Math.Min(Math.Max(Math.Max(content + Padding, header), Minimum), Math.Max(column.MaxWidth, header));
+            var wanted = Math.Max(Math.Max(content + Padding, header), Minimum);
+            widths[i] = Math.Min(wanted, Math.Max(column.MaxWidth, header));
         }
 
         return widths;

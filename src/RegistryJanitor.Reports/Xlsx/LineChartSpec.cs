@@ -1,6 +1,8 @@
 namespace RegistryJanitor.Reports.Xlsx;
 
-/// <summary>A native line chart over sheet ranges; the cached values let readers draw it without recalculating.</summary>
+/// <summary>
+/// A native line chart over sheet ranges; the cached values let readers draw it without recalculating.
+/// </summary>
 internal sealed record LineChartSpec
 {
     public required string Title { get; init; }

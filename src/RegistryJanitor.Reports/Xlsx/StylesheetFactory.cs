@@ -3,7 +3,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace RegistryJanitor.Reports.Xlsx;
 
-/// <summary>Builds the fixed stylesheet both workbooks use; cell formats are addressed by <see cref="CellStyle"/>.</summary>
+/// <summary>
+/// Builds the fixed stylesheet both workbooks use; cell formats are addressed by <see cref="CellStyle"/>.
+/// </summary>
 internal static class StylesheetFactory
 {
     private const uint CurrencyFormatId = 164;
@@ -81,7 +83,12 @@ internal static class StylesheetFactory
             })
             { Count = 1 },
             new DifferentialFormats { Count = 0 },
-            new TableStyles { Count = 0, DefaultTableStyle = "TableStyleMedium2", DefaultPivotStyle = "PivotStyleLight16" });
+            new TableStyles
+            {
+                Count = 0,
+                DefaultTableStyle = "TableStyleMedium2",
+                DefaultPivotStyle = "PivotStyleLight16",
+            });
     }
 
     /// <summary>Keeps only letters of the currency code so it can sit inside a number format literal.</summary>

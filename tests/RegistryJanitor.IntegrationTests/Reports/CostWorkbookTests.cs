@@ -80,15 +80,18 @@ public sealed class CostWorkbookTests
         {
             var storagePrice = PriceCell(workbook, data.Images[i].Registry, "Storage price");
             var egressPrice = PriceCell(workbook, data.Images[i].Registry, "Egress price");
-            Assert.Equal($"G{i + 2}/1073741824*'Assumptions'!{storagePrice}", workbook.Cell("Images", $"J{i + 2}").Formula);
-            Assert.Equal($"I{i + 2}/1073741824*'Assumptions'!{egressPrice}", workbook.Cell("Images", $"K{i + 2}").Formula);
+            Assert.Equal(
+                $"G{i + 2}/1073741824*'Assumptions'!{storagePrice}", workbook.Cell("Images", $"J{i + 2}").Formula);
+            Assert.Equal(
+                $"I{i + 2}/1073741824*'Assumptions'!{egressPrice}", workbook.Cell("Images", $"K{i + 2}").Formula);
         }
 
         for (var i = 0; i < data.Repositories.Count; i++)
         {
             var storagePrice = PriceCell(workbook, data.Repositories[i].Registry, "Storage price");
             Assert.Equal(
-                $"G{i + 2}/1073741824*'Assumptions'!{storagePrice}", workbook.Cell("Repositories", $"H{i + 2}").Formula);
+                $"G{i + 2}/1073741824*'Assumptions'!{storagePrice}",
+                workbook.Cell("Repositories", $"H{i + 2}").Formula);
         }
 
         var registryFormula = workbook.Cell("Registries", "O2").Formula!;

@@ -22,7 +22,8 @@ public sealed class FormulaInjectionTests
             {
                 foreach (var (reference, cell) in workbook.Cells(sheet))
                 {
-                    if (cell.IsText && cell.Value!.Length > 0 && cell.Value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+                    if (cell.IsText && cell.Value!.Length > 0
+                        && cell.Value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
                     {
                         hostileSeen++;
                         Assert.True(cell.QuotePrefix, $"{sheet}!{reference} holds '{cell.Value}' without quote prefix");

@@ -3,7 +3,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace RegistryJanitor.IntegrationTests.Reports;
 
-/// <summary>Reads a written workbook back through the Open XML SDK: every cell's value, formula, type and style.</summary>
+/// <summary>
+/// Reads a written workbook back through the Open XML SDK: every cell's value, formula, type and style.
+/// </summary>
 internal sealed class WorkbookReadback : IDisposable
 {
     private readonly SpreadsheetDocument _document;
