@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
@@ -21,11 +22,14 @@ public sealed class WorkbookFileTests
         Assert.Equal(2, result.Files.Count);
         foreach (var file in result.Files)
         {
-            using var document = SpreadsheetDocument.Open(file.Path, isEditable: false);
-            var errors = new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken)
-                .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
-                .ToList();
-            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+            foreach (var version in new[] { FileFormatVersions.Office2007, FileFormatVersions.Microsoft365 })
+            {
+                using var document = SpreadsheetDocument.Open(file.Path, isEditable: false);
+                var errors = new OpenXmlValidator(version).Validate(document, TestContext.Current.CancellationToken)
+                    .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
+                    .ToList();
+                Assert.True(errors.Count == 0, $"{version}: " + string.Join(Environment.NewLine, errors));
+            }
         }
     }
 
