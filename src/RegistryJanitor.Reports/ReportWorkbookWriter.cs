@@ -30,6 +30,11 @@ public sealed class ReportWorkbookWriter(ILogger<ReportWorkbookWriter> logger)
         return new ReportRunResult(costs.Month, [costFile, optimizationFile]);
     }
 
+    /// <summary>
+    /// Writes registry-costs-YYYY-MM.xlsx into the folder (created when missing), replacing it atomically.
+    /// </summary>
+    /// <exception cref="ArgumentException">A registry, repository, image or dead-weight row names a registry
+    /// without <see cref="RegistryPricing"/>; no file is written or replaced then.</exception>
     public Task<ReportFile> WriteCostsAsync(CostReportData data, string outputDirectory,
         CancellationToken cancellationToken)
     {
@@ -41,6 +46,7 @@ public sealed class ReportWorkbookWriter(ILogger<ReportWorkbookWriter> logger)
             cancellationToken);
     }
 
+    /// <summary>Writes registry-optimization-YYYY-MM.xlsx into the folder, replacing it atomically.</summary>
     public Task<ReportFile> WriteOptimizationAsync(OptimizationReportData data, string outputDirectory,
         CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ internal sealed class SheetXmlWriter : IDisposable
     private readonly XmlWriter _xml;
     private readonly SharedStrings _strings;
     private int _row;
+    private string _dimension = "A1";
 
     public SheetXmlWriter(WorksheetPart part, SharedStrings strings)
     {
@@ -48,6 +49,7 @@ internal sealed class SheetXmlWriter : IDisposable
 
     public void Begin(SheetLayout layout)
     {
+        _dimension = layout.Dimension;
         _xml.WriteStartDocument(standalone: true);
         _xml.WriteStartElement("worksheet", MainNamespace);
         _xml.WriteAttributeString("xmlns", "r", null, RelationshipNamespace);
@@ -164,6 +166,15 @@ internal sealed class SheetXmlWriter : IDisposable
 
         _xml.WriteStartElement("headerFooter", MainNamespace);
         _xml.WriteElementString("oddFooter", MainNamespace, "&A — page &P of &N");
+        _xml.WriteEndElement();
+
+        // Tags such as 1.2 are text on purpose, and price references differ per row by design: no green triangles.
+        _xml.WriteStartElement("ignoredErrors", MainNamespace);
+        _xml.WriteStartElement("ignoredError", MainNamespace);
+        _xml.WriteAttributeString("sqref", _dimension);
+        _xml.WriteAttributeString("numberStoredAsText", "1");
+        _xml.WriteAttributeString("calculatedColumn", "1");
+        _xml.WriteEndElement();
         _xml.WriteEndElement();
 
         if (drawingRelationshipId is not null)
