@@ -46,14 +46,14 @@ public sealed class EcrClient
     {
         await foreach (var item in PagesAsync("DescribeRepositories", "repositories", () => NewRequest(), cancellationToken))
         {
-            var name = EcrJson.String(item, "repositoryName");
+            var name = CloudJson.String(item, "repositoryName");
             if (name is not null)
             {
                 yield return new EcrRepository(
                     name,
-                    EcrJson.String(item, "registryId"),
-                    EcrJson.EpochSeconds(item, "createdAt"),
-                    EcrJson.String(item, "imageTagMutability"));
+                    CloudJson.String(item, "registryId"),
+                    CloudJson.EpochSeconds(item, "createdAt"),
+                    CloudJson.String(item, "imageTagMutability"));
             }
         }
     }
@@ -78,13 +78,13 @@ public sealed class EcrClient
 
         await foreach (var item in PagesAsync("DescribeImages", "imageDetails", Build, cancellationToken))
         {
-            var digest = EcrJson.OptionalDigest(item, "imageDigest");
+            var digest = CloudJson.OptionalDigest(item, "imageDigest");
             if (digest is null)
             {
                 continue;
             }
 
-            var status = EcrJson.String(item, "imageStatus");
+            var status = CloudJson.String(item, "imageStatus");
             if (status is not null && !string.Equals(status, "ACTIVE", StringComparison.Ordinal))
             {
                 CloudLog.EcrImageSkipped(_logger, repository, digest.Value, status);
@@ -94,13 +94,13 @@ public sealed class EcrClient
             yield return new EcrImageDetail(
                 repository,
                 digest.Value,
-                EcrJson.Strings(item, "imageTags"),
-                EcrJson.Int64(item, "imageSizeInBytes"),
-                EcrJson.EpochSeconds(item, "imagePushedAt"),
-                EcrJson.EpochSeconds(item, "lastRecordedPullTime"),
-                EcrJson.String(item, "imageManifestMediaType"),
-                EcrJson.String(item, "artifactMediaType"),
-                EcrJson.OptionalDigest(item, "subjectManifestDigest"),
+                CloudJson.Strings(item, "imageTags"),
+                CloudJson.Int64(item, "imageSizeInBytes"),
+                CloudJson.EpochSeconds(item, "imagePushedAt"),
+                CloudJson.EpochSeconds(item, "lastRecordedPullTime"),
+                CloudJson.String(item, "imageManifestMediaType"),
+                CloudJson.String(item, "artifactMediaType"),
+                CloudJson.OptionalDigest(item, "subjectManifestDigest"),
                 status);
         }
     }
@@ -128,11 +128,11 @@ public sealed class EcrClient
 
             using var response = await _api.CallAsync("BatchGetImage", request, cancellationToken);
             ReadImages(repository, response.RootElement, manifests);
-            foreach (var failure in EcrJson.Array(response.RootElement, "failures"))
+            foreach (var failure in CloudJson.Array(response.RootElement, "failures"))
             {
-                var failedId = failure.TryGetProperty("imageId", out var id) ? EcrJson.String(id, "imageDigest") : null;
+                var failedId = failure.TryGetProperty("imageId", out var id) ? CloudJson.String(id, "imageDigest") : null;
                 CloudLog.EcrBatchGetFailure(
-                    _logger, repository, failedId ?? "(unknown)", EcrJson.String(failure, "failureCode") ?? "unknown");
+                    _logger, repository, failedId ?? "(unknown)", CloudJson.String(failure, "failureCode") ?? "unknown");
             }
         }
 
@@ -156,14 +156,14 @@ public sealed class EcrClient
 
         await foreach (var item in PagesAsync("ListImageReferrers", "referrers", Build, cancellationToken))
         {
-            if (EcrJson.OptionalDigest(item, "digest") is { } digest)
+            if (CloudJson.OptionalDigest(item, "digest") is { } digest)
             {
                 yield return new EcrReferrer(
                     digest,
-                    EcrJson.String(item, "mediaType"),
-                    EcrJson.String(item, "artifactType"),
-                    EcrJson.Int64(item, "size"),
-                    EcrJson.String(item, "artifactStatus"));
+                    CloudJson.String(item, "mediaType"),
+                    CloudJson.String(item, "artifactType"),
+                    CloudJson.Int64(item, "size"),
+                    CloudJson.String(item, "artifactStatus"));
             }
         }
     }
@@ -178,10 +178,10 @@ public sealed class EcrClient
         }
 
         using var response = await _api.CallAsync("GetAuthorizationToken", request, cancellationToken);
-        var data = EcrJson.Array(response.RootElement, "authorizationData").FirstOrDefault();
-        var token = data.ValueKind == JsonValueKind.Object ? EcrJson.String(data, "authorizationToken") : null;
-        var expiresAt = data.ValueKind == JsonValueKind.Object ? EcrJson.EpochSeconds(data, "expiresAt") : null;
-        var endpoint = data.ValueKind == JsonValueKind.Object ? EcrJson.String(data, "proxyEndpoint") : null;
+        var data = CloudJson.Array(response.RootElement, "authorizationData").FirstOrDefault();
+        var token = data.ValueKind == JsonValueKind.Object ? CloudJson.String(data, "authorizationToken") : null;
+        var expiresAt = data.ValueKind == JsonValueKind.Object ? CloudJson.EpochSeconds(data, "expiresAt") : null;
+        var endpoint = data.ValueKind == JsonValueKind.Object ? CloudJson.String(data, "proxyEndpoint") : null;
         if (token is null || expiresAt is null || !Uri.TryCreate(endpoint, UriKind.Absolute, out var proxyEndpoint))
         {
             throw new CloudProviderException("GetAuthorizationToken returned no usable authorizationData.");
@@ -193,10 +193,10 @@ public sealed class EcrClient
 
     private void ReadImages(string repository, JsonElement root, List<EcrImageManifest> manifests)
     {
-        foreach (var image in EcrJson.Array(root, "images"))
+        foreach (var image in CloudJson.Array(root, "images"))
         {
-            var digest = image.TryGetProperty("imageId", out var id) ? EcrJson.OptionalDigest(id, "imageDigest") : null;
-            var text = EcrJson.String(image, "imageManifest");
+            var digest = image.TryGetProperty("imageId", out var id) ? CloudJson.OptionalDigest(id, "imageDigest") : null;
+            var text = CloudJson.String(image, "imageManifest");
             if (digest is null || text is null)
             {
                 continue;
@@ -209,7 +209,7 @@ public sealed class EcrClient
                 continue;
             }
 
-            manifests.Add(new EcrImageManifest(digest.Value, EcrJson.String(image, "imageManifestMediaType"), bytes));
+            manifests.Add(new EcrImageManifest(digest.Value, CloudJson.String(image, "imageManifestMediaType"), bytes));
         }
     }
 
@@ -243,14 +243,14 @@ public sealed class EcrClient
 
             using var response = await _api.CallAsync(operation, request, cancellationToken);
             page++;
-            var items = EcrJson.Array(response.RootElement, itemsProperty).Select(item => item.Clone()).ToArray();
+            var items = CloudJson.Array(response.RootElement, itemsProperty).Select(item => item.Clone()).ToArray();
             CloudLog.EcrPage(_logger, operation, page, items.Length);
             foreach (var item in items)
             {
                 yield return item;
             }
 
-            nextToken = EcrJson.String(response.RootElement, "nextToken");
+            nextToken = CloudJson.String(response.RootElement, "nextToken");
             if (nextToken is not null && !seenTokens.Add(nextToken))
             {
                 CloudLog.PaginationLoop(_logger, operation, page);

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using RegistryJanitor.Core.Model;
 
-namespace RegistryJanitor.Registries.Ecr;
+namespace RegistryJanitor.Registries.Cloud;
 
-/// <summary>Tolerant reads of ECR JSON fields (timestamps are epoch seconds, possibly fractional).</summary>
-internal static class EcrJson
+/// <summary>Tolerant reads of cloud API JSON fields (ECR timestamps are epoch seconds, possibly fractional).</summary>
+internal static class CloudJson
 {
     public static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
@@ -27,6 +27,17 @@ internal static class EcrJson
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000))
             : null;
     }
+
+    public static DateTimeOffset? Iso8601(JsonElement element, string name) =>
+        DateTimeOffset.TryParse(String(element, name), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var value)
+            ? value
+            : null;
+
+    public static bool? Boolean(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
 
     public static IReadOnlyList<string> Strings(JsonElement element, string name)
     {
