@@ -42,10 +42,8 @@ public sealed class AcrArmClient
 
         foreach (var usage in CloudJson.Array(document.Json!.RootElement, "value"))
         {
-            var name = usage.TryGetProperty("name", out var nameElement)
-                ? nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString()
-                    : nameElement.ValueKind == JsonValueKind.Object ? CloudJson.String(nameElement, "value") : null
-                : null;
+            var name = CloudJson.String(usage, "name")
+                ?? (CloudJson.Object(usage, "name") is { } nameObject ? CloudJson.String(nameObject, "value") : null);
             if (string.Equals(name, "Size", StringComparison.Ordinal) && CloudJson.Int64(usage, "currentValue") is { } bytes)
             {
                 return new ProviderStatistic<long>(bytes, true, UsageSource, null);
@@ -80,10 +78,10 @@ public sealed class AcrArmClient
                 foreach (var point in CloudJson.Array(series, "data"))
                 {
                     if (CloudJson.Iso8601(point, "timeStamp") is { } stamp
-                        && point.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number)
+                        && CloudJson.Double(point, "total") is { } total)
                     {
                         counts.Add(new DailyRegistryPullCount(
-                            DateOnly.FromDateTime(stamp.UtcDateTime), (long)Math.Round(total.GetDouble())));
+                            DateOnly.FromDateTime(stamp.UtcDateTime), (long)Math.Round(total)));
                     }
                 }
             }

@@ -147,10 +147,7 @@ public sealed class AcrClient
                 : null)
             .OfType<AcrManifestReference>()
             .ToArray();
-        var attributes = item.TryGetProperty("changeableAttributes", out var changeable)
-                         && changeable.ValueKind == JsonValueKind.Object
-            ? changeable
-            : default;
+        var attributes = CloudJson.Object(item, "changeableAttributes") ?? default;
         return new AcrManifest(
             repository,
             digest,

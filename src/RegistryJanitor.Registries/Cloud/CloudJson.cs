@@ -7,17 +7,23 @@ namespace RegistryJanitor.Registries.Cloud;
 internal static class CloudJson
 {
     public static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public static long? Int64(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+        TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Number
             && value.TryGetInt64(out var number)
             ? number
             : null;
 
+    public static double? Double(JsonElement element, string name) =>
+        TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
+    public static JsonElement? Object(JsonElement element, string name) =>
+        TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
+
     public static DateTimeOffset? EpochSeconds(JsonElement element, string name)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number)
+        if (!TryGet(element, name, out var value) || value.ValueKind != JsonValueKind.Number)
         {
             return null;
         }
@@ -35,13 +41,13 @@ internal static class CloudJson
             : null;
 
     public static bool? Boolean(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+        TryGet(element, name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? value.GetBoolean()
             : null;
 
     public static IReadOnlyList<string> Strings(JsonElement element, string name)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
+        if (!TryGet(element, name, out var value) || value.ValueKind != JsonValueKind.Array)
         {
             return [];
         }
@@ -53,10 +59,16 @@ internal static class CloudJson
     }
 
     public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+        TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().ToArray()
             : [];
 
     public static Digest? OptionalDigest(JsonElement element, string name) =>
         Digest.TryParse(String(element, name), out var digest) ? digest : null;
+
+    private static bool TryGet(JsonElement element, string name, out JsonElement value)
+    {
+        value = default;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value);
+    }
 }

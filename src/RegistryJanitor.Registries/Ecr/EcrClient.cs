@@ -130,7 +130,7 @@ public sealed class EcrClient
             ReadImages(repository, response.RootElement, manifests);
             foreach (var failure in CloudJson.Array(response.RootElement, "failures"))
             {
-                var failedId = failure.TryGetProperty("imageId", out var id) ? CloudJson.String(id, "imageDigest") : null;
+                var failedId = CloudJson.Object(failure, "imageId") is { } id ? CloudJson.String(id, "imageDigest") : null;
                 CloudLog.EcrBatchGetFailure(
                     _logger, repository, failedId ?? "(unknown)", CloudJson.String(failure, "failureCode") ?? "unknown");
             }
@@ -195,7 +195,7 @@ public sealed class EcrClient
     {
         foreach (var image in CloudJson.Array(root, "images"))
         {
-            var digest = image.TryGetProperty("imageId", out var id) ? CloudJson.OptionalDigest(id, "imageDigest") : null;
+            var digest = CloudJson.Object(image, "imageId") is { } id ? CloudJson.OptionalDigest(id, "imageDigest") : null;
             var text = CloudJson.String(image, "imageManifest");
             if (digest is null || text is null)
             {
