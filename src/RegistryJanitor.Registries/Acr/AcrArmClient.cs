@@ -60,8 +60,8 @@ public sealed class AcrArmClient
         CancellationToken cancellationToken)
     {
         var timespan = Uri.EscapeDataString(
-            start.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture) + "/"
-            + end.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture));
+            start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z" + "/"
+            + end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z");
         var query = "/providers/Microsoft.Insights/metrics?api-version=2018-01-01&metricnames=TotalPullCount"
                     + $"&timespan={timespan}&interval=P1D&aggregation=Total";
         using var document = await GetAsync(PullSource, query, cancellationToken);

@@ -84,8 +84,8 @@ public sealed class CloudWatchPullMetricsClient
         {
             ("Action", "GetMetricData"),
             ("Version", "2010-08-01"),
-            ("StartTime", start.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture)),
-            ("EndTime", end.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture)),
+            ("StartTime", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z"),
+            ("EndTime", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z"),
             ("ScanBy", "TimestampAscending"),
         };
         for (var index = 0; index < repositories.Count; index++)
