@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RegistryJanitor.Core.Model;
 using RegistryJanitor.IntegrationTests.Support.Images;
+using RegistryJanitor.IntegrationTests.Support.Registry;
 using RegistryJanitor.Registries.Cloud;
 using RegistryJanitor.Registries.Ecr;
 using Xunit;
@@ -21,18 +22,21 @@ public sealed class EcrRegistryAccessTests
     public async Task GetManifestAndBlob_AuthorizationTokenAgainstHtpasswdRegistry_ReadsVerifiedContentAndRenewsEarly()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var registry = await HtpasswdRegistryProcess.StartAsync(ct);
-        using var builder = TestImageBuilder.For(registry.BaseUri, HtpasswdRegistryProcess.Credentials);
+        // ECR's registry takes user AWS with the GetAuthorizationToken password; htpasswd Basic behaves the same.
+        var password = "ecr-" + Guid.NewGuid().ToString("N");
+        await using var registry = await RegistryProcess.StartAsync(
+            new RegistryProcessOptions { HtpasswdUsers = new Dictionary<string, string> { ["AWS"] = password } }, ct);
+        using var builder = TestImageBuilder.For(registry.BaseAddress, new RegistryCredentials("AWS", password));
         var image = await builder.Image("team/app").Layer(l => l.File("/srv/a.txt", "alpha")).PushAsync("v1", ct);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
         await using var ecr = await FakeEcrServer.StartAsync(ct);
         ecr.AuthorizationToken = Convert.ToBase64String(
-            Encoding.UTF8.GetBytes($"{HtpasswdRegistryProcess.UserName}:{HtpasswdRegistryProcess.Password}"));
-        ecr.ProxyEndpoint = registry.BaseUri;
+            Encoding.UTF8.GetBytes("AWS:" + password));
+        ecr.ProxyEndpoint = registry.BaseAddress;
         ecr.AuthorizationExpiresAt = clock.GetUtcNow().AddHours(12).ToUnixTimeSeconds();
         await using var services = CloudTestServices.Build(clock);
         using var provider = services.GetRequiredService<CloudRegistryProviderFactory>()
-            .CreateEcr(EcrTestData.Options(ecr, registry.BaseUri));
+            .CreateEcr(EcrTestData.Options(ecr, registry.BaseAddress));
 
         var manifest = await provider.Registry.GetManifestAsync("team/app", "v1", ct);
         using var config = await provider.Registry.GetBlobAsync("team/app", Digest.Parse(image.Config.Digest), ct);
@@ -44,7 +48,7 @@ public sealed class EcrRegistryAccessTests
         Assert.Single(ecr.Calls("GetAuthorizationToken"));
         using (var anonymous = new HttpClient())
         {
-            using var refused = await anonymous.GetAsync(new Uri(registry.BaseUri, "v2/team/app/manifests/v1"), ct);
+            using var refused = await anonymous.GetAsync(new Uri(registry.BaseAddress, "v2/team/app/manifests/v1"), ct);
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
