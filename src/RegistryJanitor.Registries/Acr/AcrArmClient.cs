@@ -44,7 +44,8 @@ public sealed class AcrArmClient
         {
             var name = CloudJson.String(usage, "name")
                 ?? (CloudJson.Object(usage, "name") is { } nameObject ? CloudJson.String(nameObject, "value") : null);
-            if (string.Equals(name, "Size", StringComparison.Ordinal) && CloudJson.Int64(usage, "currentValue") is { } bytes)
+            if (string.Equals(name, "Size", StringComparison.Ordinal)
+                && CloudJson.Int64(usage, "currentValue") is { } bytes)
             {
                 return new ProviderStatistic<long>(bytes, true, UsageSource, null);
             }
@@ -67,7 +68,8 @@ public sealed class AcrArmClient
         using var document = await GetAsync(PullSource, query, cancellationToken);
         if (document.UnavailableReason is { } unavailable)
         {
-            return new ProviderStatistic<IReadOnlyList<DailyRegistryPullCount>>(default, false, PullSource, unavailable);
+            return new ProviderStatistic<IReadOnlyList<DailyRegistryPullCount>>(
+                default, false, PullSource, unavailable);
         }
 
         var counts = new List<DailyRegistryPullCount>();

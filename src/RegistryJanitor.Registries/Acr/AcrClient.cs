@@ -29,7 +29,8 @@ public sealed class AcrClient
     }
 
     /// <summary>Repository names from <c>/acr/v1/_catalog</c>.</summary>
-    public async IAsyncEnumerable<string> ListRepositoriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<string> ListRepositoriesAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var first = new Uri(_settings.Registry, $"acr/v1/_catalog?n={_settings.PageSize}");
         await foreach (var page in PagesAsync("acr:_catalog", first, cancellationToken))
@@ -60,7 +61,9 @@ public sealed class AcrClient
         }
     }
 
-    /// <summary>Every manifest of a repository, untagged ones included, from <c>/acr/v1/{name}/_manifests</c>.</summary>
+    /// <summary>
+    /// Every manifest of a repository, untagged ones included, from <c>/acr/v1/{name}/_manifests</c>.
+    /// </summary>
     public async IAsyncEnumerable<AcrManifest> ListManifestsAsync(
         string repository,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -84,7 +87,10 @@ public sealed class AcrClient
     }
 
     /// <summary>GETs a manifest through <c>/v2</c> with the full Accept list and verifies its digest.</summary>
-    public async Task<RegistryManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
+    public async Task<RegistryManifest> GetManifestAsync(
+        string repository,
+        string reference,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(repository);
         ArgumentException.ThrowIfNullOrEmpty(reference);
@@ -94,7 +100,8 @@ public sealed class AcrClient
         await EnsureSuccessAsync(response, "acr:/v2/manifests", cancellationToken);
         if (response.Content.Headers.ContentLength > MaxManifestBytes)
         {
-            throw new CloudProviderException($"Manifest {repository}@{reference} is larger than {MaxManifestBytes} bytes.");
+            throw new CloudProviderException(
+                $"Manifest {repository}@{reference} is larger than {MaxManifestBytes} bytes.");
         }
 
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -114,7 +121,10 @@ public sealed class AcrClient
     /// GETs a blob; a redirect to the storage host is followed without the credential. The caller reads, verifies
     /// and disposes the response.
     /// </summary>
-    public async Task<HttpResponseMessage> GetBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> GetBlobAsync(
+        string repository,
+        Digest digest,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(repository);
         var uri = new Uri(_settings.Registry, $"v2/{repository}/blobs/{digest}");
@@ -199,7 +209,10 @@ public sealed class AcrClient
         }
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, CancellationToken token)
+    private static async Task EnsureSuccessAsync(
+        HttpResponseMessage response,
+        string operation,
+        CancellationToken token)
     {
         if (response.StatusCode == HttpStatusCode.OK)
         {

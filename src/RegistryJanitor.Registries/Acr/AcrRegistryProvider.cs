@@ -53,7 +53,8 @@ public sealed class AcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
     /// </summary>
     public HttpClient RegistryHttpClient => _registryHttpClient;
 
-    public async IAsyncEnumerable<string> ListRepositoriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<string> ListRepositoriesAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (_options.Repositories.Count > 0)
         {

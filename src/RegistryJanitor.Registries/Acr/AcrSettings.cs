@@ -34,7 +34,9 @@ internal sealed class AcrSettings
     /// Default <c>timedesc</c>.</summary>
     public const string ManifestOrderByKey = "ManifestOrderBy";
 
-    /// <summary>Settings key: how long before a token's <c>exp</c> it is renewed (TimeSpan). Default 00:05:00.</summary>
+    /// <summary>
+    /// Settings key: how long before a token's <c>exp</c> it is renewed (TimeSpan). Default 00:05:00.
+    /// </summary>
     public const string RenewBeforeExpiryKey = "RenewBeforeExpiry";
 
     public required Uri Registry { get; init; }
@@ -76,7 +78,8 @@ internal sealed class AcrSettings
 
         if (mode == AcrAuthMode.Basic && string.IsNullOrEmpty(options.Username))
         {
-            throw ProviderSettings.Invalid(options, AuthKey, "is Basic but Registries:" + options.Name + ":Username is empty");
+            throw ProviderSettings.Invalid(
+                options, AuthKey, "is Basic but Registries:" + options.Name + ":Username is empty");
         }
 
         var orderBy = ProviderSettings.GetString(options, ManifestOrderByKey) ?? "timedesc";

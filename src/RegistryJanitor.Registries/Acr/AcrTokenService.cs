@@ -53,7 +53,9 @@ internal sealed class AcrTokenService : IDisposable
     public AcrAuthMode Mode => _settings.Mode;
 
     /// <summary>The header to send for <paramref name="scope"/>; null means send the request without one.</summary>
-    public async Task<AuthenticationHeaderValue?> GetAuthorizationAsync(string scope, CancellationToken cancellationToken)
+    public async Task<AuthenticationHeaderValue?> GetAuthorizationAsync(
+        string scope,
+        CancellationToken cancellationToken)
     {
         if (_settings.Mode == AcrAuthMode.Basic)
         {
@@ -125,7 +127,8 @@ internal sealed class AcrTokenService : IDisposable
         fields.Add(new("refresh_token", string.Empty));
 
         using var content = new FormUrlEncodedContent(fields);
-        using var response = await _httpClient.PostAsync(new Uri(_settings.Registry, "oauth2/token"), content, cancellationToken);
+        using var response = await _httpClient.PostAsync(
+            new Uri(_settings.Registry, "oauth2/token"), content, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             // Anonymous pull also works with no token at all; remember that for a short while.
@@ -192,12 +195,14 @@ internal sealed class AcrTokenService : IDisposable
     }
 
     private static IEnumerable<KeyValuePair<string, string>> SplitScopes(string scope) =>
-        scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new KeyValuePair<string, string>("scope", s));
+        scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => new KeyValuePair<string, string>("scope", s));
 
     private CachedToken ToCached(string token) =>
         new(token, JwtExpiry.Read(token) ?? _timeProvider.GetUtcNow() + UnknownLifetime + _settings.RenewBeforeExpiry);
 
-    private bool IsFresh(CachedToken token) => _timeProvider.GetUtcNow() < token.ExpiresAt - _settings.RenewBeforeExpiry;
+    private bool IsFresh(CachedToken token) =>
+        _timeProvider.GetUtcNow() < token.ExpiresAt - _settings.RenewBeforeExpiry;
 
     private sealed record CachedToken(string? Value, DateTimeOffset ExpiresAt)
     {

@@ -21,7 +21,8 @@ internal static class AwsErrorParser
                 if (document.RootElement.ValueKind == JsonValueKind.Object)
                 {
                     type = ReadString(document.RootElement, "__type") ?? ReadString(document.RootElement, "code");
-                    message = ReadString(document.RootElement, "message") ?? ReadString(document.RootElement, "Message");
+                    var root = document.RootElement;
+                    message = ReadString(root, "message") ?? ReadString(root, "Message");
                 }
             }
             catch (JsonException)
@@ -46,5 +47,7 @@ internal static class AwsErrorParser
     }
 
     private static string? ReadString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 }

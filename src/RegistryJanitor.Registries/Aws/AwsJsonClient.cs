@@ -42,7 +42,9 @@ internal sealed class AwsJsonClient
         _retry = AwsRetry.Create(endpoint.MaxRetries, endpoint.RetryBaseDelay, timeProvider, logger);
     }
 
-    /// <summary>Calls <paramref name="operation"/> with <paramref name="request"/> and returns the JSON response.</summary>
+    /// <summary>
+    /// Calls <paramref name="operation"/> with <paramref name="request"/> and returns the JSON response.
+    /// </summary>
     /// <exception cref="CloudProviderException">The service answered with an error after the retries.</exception>
     public async Task<JsonDocument> CallAsync(string operation, JsonObject request, CancellationToken cancellationToken)
     {

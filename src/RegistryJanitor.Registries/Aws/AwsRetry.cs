@@ -5,7 +5,9 @@ using RegistryJanitor.Registries.Cloud;
 
 namespace RegistryJanitor.Registries.Aws;
 
-/// <summary>The retry pipeline for AWS calls: throttling, 5xx and connection failures, exponential with jitter.</summary>
+/// <summary>
+/// The retry pipeline for AWS calls: throttling, 5xx and connection failures, exponential with jitter.
+/// </summary>
 internal static class AwsRetry
 {
     /// <summary>The operation name carried in the resilience context, for the retry log line.</summary>
@@ -33,7 +35,8 @@ internal static class AwsRetry
                     var type = exception is CloudProviderException cloud
                         ? cloud.ErrorType ?? cloud.StatusCode?.ToString()
                         : exception?.GetType().Name;
-                    CloudLog.AwsRetrying(logger, operation, arguments.AttemptNumber + 1, type ?? "unknown", arguments.RetryDelay);
+                    CloudLog.AwsRetrying(
+                        logger, operation, arguments.AttemptNumber + 1, type ?? "unknown", arguments.RetryDelay);
                     return default;
                 },
             })

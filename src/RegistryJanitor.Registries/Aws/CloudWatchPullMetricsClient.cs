@@ -43,7 +43,9 @@ public sealed class CloudWatchPullMetricsClient
         _retry = AwsRetry.Create(endpoint.MaxRetries, endpoint.RetryBaseDelay, timeProvider, logger);
     }
 
-    /// <summary>Daily pull counts of <paramref name="repositories"/> from <paramref name="start"/> (inclusive) on.</summary>
+    /// <summary>
+    /// Daily pull counts of <paramref name="repositories"/> from <paramref name="start"/> (inclusive) on.
+    /// </summary>
     /// <param name="repositories">Repository names.</param>
     /// <param name="start">First day (UTC midnight).</param>
     /// <param name="end">End of the range (exclusive, UTC midnight).</param>
@@ -64,7 +66,8 @@ public sealed class CloudWatchPullMetricsClient
             do
             {
                 var body = BuildRequestBody(chunk, start, end, nextToken);
-                var xml = await _retry.ExecuteAsync("GetMetricData", token => SendOnceAsync(body, token), cancellationToken);
+                var xml = await _retry.ExecuteAsync(
+                    "GetMetricData", token => SendOnceAsync(body, token), cancellationToken);
                 nextToken = ReadPage(xml, chunk, counts);
                 if (nextToken is not null && !seen.Add(nextToken))
                 {
@@ -78,7 +81,11 @@ public sealed class CloudWatchPullMetricsClient
     }
 
     /// <summary>The form body of one call; query ids are <c>m0</c>, <c>m1</c>… in repository order.</summary>
-    internal static string BuildRequestBody(IReadOnlyList<string> repositories, DateOnly start, DateOnly end, string? next)
+    internal static string BuildRequestBody(
+        IReadOnlyList<string> repositories,
+        DateOnly start,
+        DateOnly end,
+        string? next)
     {
         var fields = new List<(string, string)>
         {
@@ -106,7 +113,8 @@ public sealed class CloudWatchPullMetricsClient
             fields.Add(("NextToken", next));
         }
 
-        return string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Item1) + "=" + Uri.EscapeDataString(f.Item2)));
+        return string.Join(
+            '&', fields.Select(f => Uri.EscapeDataString(f.Item1) + "=" + Uri.EscapeDataString(f.Item2)));
     }
 
     /// <summary>Adds the data points of one XML page to <paramref name="counts"/> and returns its NextToken.</summary>
@@ -131,11 +139,12 @@ public sealed class CloudWatchPullMetricsClient
                 throw new CloudProviderException($"GetMetricData answered {status} for {repositories[index]}.");
             }
 
-            var timestamps = member.Element(ns + "Timestamps")?.Elements(ns + "member").Select(e => e.Value).ToArray() ?? [];
-            var values = member.Element(ns + "Values")?.Elements(ns + "member").Select(e => e.Value).ToArray() ?? [];
+            var timestamps = Members(member.Element(ns + "Timestamps"), ns);
+            var values = Members(member.Element(ns + "Values"), ns);
             for (var point = 0; point < Math.Min(timestamps.Length, values.Length); point++)
             {
-                var day = DateOnly.FromDateTime(DateTimeOffset.Parse(timestamps[point], CultureInfo.InvariantCulture).UtcDateTime);
+                var day = DateOnly.FromDateTime(
+                    DateTimeOffset.Parse(timestamps[point], CultureInfo.InvariantCulture).UtcDateTime);
                 var value = double.Parse(values[point], NumberStyles.Float, CultureInfo.InvariantCulture);
                 counts.Add(new DailyPullCount(repositories[index], day, (long)Math.Round(value)));
             }
@@ -145,6 +154,9 @@ public sealed class CloudWatchPullMetricsClient
         return string.IsNullOrEmpty(next) ? null : next;
     }
 
+    private static string[] Members(XElement? list, XNamespace ns) =>
+        list?.Elements(ns + "member").Select(e => e.Value).ToArray() ?? [];
+
     private async Task<string> SendOnceAsync(string body, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -153,7 +165,8 @@ public sealed class CloudWatchPullMetricsClient
         message.Content.Headers.ContentType = FormContentType;
 
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken);
-        SigV4Signer.Sign(message, bytes, credentials, _endpoint.Region, _endpoint.SigningName, _timeProvider.GetUtcNow());
+        SigV4Signer.Sign(
+            message, bytes, credentials, _endpoint.Region, _endpoint.SigningName, _timeProvider.GetUtcNow());
 
         using var response = await _httpClient.SendAsync(message, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

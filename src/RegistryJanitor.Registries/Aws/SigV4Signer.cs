@@ -45,7 +45,8 @@ internal static class SigV4Signer
         request.Headers.Remove(DateHeader);
         request.Headers.Remove(SecurityTokenHeader);
         request.Headers.Remove("Authorization");
-        request.Headers.TryAddWithoutValidation(DateHeader, utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation(
+            DateHeader, utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
         if (credentials.UseToken)
         {
             request.Headers.TryAddWithoutValidation(SecurityTokenHeader, credentials.Token);

@@ -9,7 +9,12 @@ internal static partial class CloudLog
 {
     [LoggerMessage(EventId = 3200, Level = LogLevel.Warning,
         Message = "AWS {Operation} attempt {Attempt} failed with {ErrorType}; retrying in {Delay}")]
-    public static partial void AwsRetrying(ILogger logger, string operation, int attempt, string errorType, TimeSpan delay);
+    public static partial void AwsRetrying(
+        ILogger logger,
+        string operation,
+        int attempt,
+        string errorType,
+        TimeSpan delay);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Debug,
         Message = "ECR {Operation} page {Page} returned {Count} items")]

@@ -33,7 +33,9 @@ public sealed class CloudProviderException : Exception
     /// <summary>The HTTP status of the failed response.</summary>
     public HttpStatusCode? StatusCode { get; }
 
-    /// <summary>The service's error type or code, e.g. <c>RepositoryNotFoundException</c> or <c>UNAUTHORIZED</c>.</summary>
+    /// <summary>
+    /// The service's error type or code, e.g. <c>RepositoryNotFoundException</c> or <c>UNAUTHORIZED</c>.
+    /// </summary>
     public string? ErrorType { get; }
 
     /// <summary>True for throttling and server-side failures, which are worth retrying.</summary>

@@ -89,8 +89,10 @@ public sealed class CloudRegistryProviderFactory
             ? new StaticAwsCredentialSource(new ImmutableCredentials(options.Username, password, null))
             : _awsCredentials;
 
-        var api = new EcrClient(_httpClientFactory.CreateClient(HttpClientName), settings, credentials, _timeProvider, logger);
-        var registry = new EcrRegistryClient(_httpClientFactory.CreateClient(HttpClientName), api, _timeProvider, logger);
+        var api = new EcrClient(
+            _httpClientFactory.CreateClient(HttpClientName), settings, credentials, _timeProvider, logger);
+        var registry = new EcrRegistryClient(
+            _httpClientFactory.CreateClient(HttpClientName), api, _timeProvider, logger);
         var metrics = new CloudWatchPullMetricsClient(
             _httpClientFactory.CreateClient(HttpClientName), settings.Monitoring, credentials, _timeProvider, logger);
         return new EcrRegistryProvider(options, api, registry, metrics, logger);

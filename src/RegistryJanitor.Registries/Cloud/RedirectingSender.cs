@@ -37,7 +37,8 @@ internal static class RedirectingSender
                 request.Headers.TryAddWithoutValidation("Accept", accept);
             }
 
-            var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var response = await httpClient.SendAsync(
+                request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!IsRedirect(response.StatusCode) || response.Headers.Location is null || hop >= MaxRedirects)
             {
                 return response;

@@ -10,5 +10,6 @@ namespace RegistryJanitor.Registries.Ecr;
 public sealed record EcrAuthorization(string BasicToken, DateTimeOffset ExpiresAt, Uri ProxyEndpoint)
 {
     /// <summary>Redacted, so the token never reaches a log through <c>ToString()</c>.</summary>
-    public override string ToString() => $"EcrAuthorization {{ ProxyEndpoint = {ProxyEndpoint}, ExpiresAt = {ExpiresAt:O} }}";
+    public override string ToString() =>
+        $"EcrAuthorization {{ ProxyEndpoint = {ProxyEndpoint}, ExpiresAt = {ExpiresAt:O} }}";
 }

@@ -44,7 +44,8 @@ public sealed class EcrClient
     public async IAsyncEnumerable<EcrRepository> DescribeRepositoriesAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in PagesAsync("DescribeRepositories", "repositories", () => NewRequest(), cancellationToken))
+        var pages = PagesAsync("DescribeRepositories", "repositories", () => NewRequest(), cancellationToken);
+        await foreach (var item in pages)
         {
             var name = CloudJson.String(item, "repositoryName");
             if (name is not null)
@@ -130,9 +131,11 @@ public sealed class EcrClient
             ReadImages(repository, response.RootElement, manifests);
             foreach (var failure in CloudJson.Array(response.RootElement, "failures"))
             {
-                var failedId = CloudJson.Object(failure, "imageId") is { } id ? CloudJson.String(id, "imageDigest") : null;
-                CloudLog.EcrBatchGetFailure(
-                    _logger, repository, failedId ?? "(unknown)", CloudJson.String(failure, "failureCode") ?? "unknown");
+                var failedId = CloudJson.Object(failure, "imageId") is { } id
+                    ? CloudJson.String(id, "imageDigest")
+                    : null;
+                var failureCode = CloudJson.String(failure, "failureCode") ?? "unknown";
+                CloudLog.EcrBatchGetFailure(_logger, repository, failedId ?? "(unknown)", failureCode);
             }
         }
 
@@ -195,7 +198,9 @@ public sealed class EcrClient
     {
         foreach (var image in CloudJson.Array(root, "images"))
         {
-            var digest = CloudJson.Object(image, "imageId") is { } id ? CloudJson.OptionalDigest(id, "imageDigest") : null;
+            var digest = CloudJson.Object(image, "imageId") is { } id
+                ? CloudJson.OptionalDigest(id, "imageDigest")
+                : null;
             var text = CloudJson.String(image, "imageManifest");
             if (digest is null || text is null)
             {

@@ -13,7 +13,9 @@ namespace RegistryJanitor.Registries.Ecr;
 /// <param name="LastPulledAt"><c>lastRecordedPullTime</c>: updated at most daily, absent when never pulled.</param>
 /// <param name="ManifestMediaType"><c>imageManifestMediaType</c>.</param>
 /// <param name="ArtifactMediaType"><c>artifactMediaType</c> (the config media type).</param>
-/// <param name="SubjectDigest"><c>subjectManifestDigest</c>: set for referrers (signatures, SBOMs, attestations).</param>
+/// <param name="SubjectDigest">
+/// <c>subjectManifestDigest</c>: set for referrers (signatures, SBOMs, attestations).
+/// </param>
 /// <param name="ImageStatus"><c>imageStatus</c> when the service reports it (ACTIVE, ARCHIVED, ACTIVATING).</param>
 public sealed record EcrImageDetail(
     string Repository,

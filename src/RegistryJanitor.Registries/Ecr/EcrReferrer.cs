@@ -8,4 +8,9 @@ namespace RegistryJanitor.Registries.Ecr;
 /// <param name="ArtifactType">Its artifact type (e.g. a signature or SBOM type).</param>
 /// <param name="SizeBytes">The referrer manifest size.</param>
 /// <param name="Status"><c>artifactStatus</c> when reported.</param>
-public sealed record EcrReferrer(Digest Digest, string? MediaType, string? ArtifactType, long? SizeBytes, string? Status);
+public sealed record EcrReferrer(
+    Digest Digest,
+    string? MediaType,
+    string? ArtifactType,
+    long? SizeBytes,
+    string? Status);

@@ -52,13 +52,14 @@ public sealed class EcrRegistryClient : IDisposable
 
         if (response.Content.Headers.ContentLength > MaxManifestBytes)
         {
-            throw new CloudProviderException($"Manifest {repository}@{reference} is larger than {MaxManifestBytes} bytes.");
+            throw new CloudProviderException(
+                $"Manifest {repository}@{reference} is larger than {MaxManifestBytes} bytes.");
         }
 
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var header = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null;
         var expected = Digest.TryParse(reference, out var byDigest) ? byDigest
-            : Digest.TryParse(response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null,
-                out var header) ? header
+            : Digest.TryParse(header, out var byHeader) ? byHeader
             : Digest.Sha256Of(bytes);
         if (bytes.Length > MaxManifestBytes || !expected.Matches(bytes))
         {
@@ -72,7 +73,10 @@ public sealed class EcrRegistryClient : IDisposable
     /// GETs a blob, following the redirect to object storage without the credential; the caller reads, verifies
     /// and disposes the response.
     /// </summary>
-    public async Task<HttpResponseMessage> GetBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> GetBlobAsync(
+        string repository,
+        Digest digest,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(repository);
         var authorization = await GetAuthorizationAsync(cancellationToken);
@@ -115,7 +119,10 @@ public sealed class EcrRegistryClient : IDisposable
     private static AuthenticationHeaderValue Header(EcrAuthorization authorization) =>
         new("Basic", authorization.BasicToken);
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, CancellationToken token)
+    private static async Task EnsureSuccessAsync(
+        HttpResponseMessage response,
+        string operation,
+        CancellationToken token)
     {
         if (response.StatusCode == HttpStatusCode.OK)
         {

@@ -54,7 +54,8 @@ public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
     /// <summary>The registry's <c>/v2</c> API with the GetAuthorizationToken credential (configs, layers).</summary>
     public EcrRegistryClient Registry { get; }
 
-    public async IAsyncEnumerable<string> ListRepositoriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<string> ListRepositoriesAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (_options.Repositories.Count > 0)
         {
@@ -118,8 +119,16 @@ public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
         var allChildren = childrenByIndex.Values.SelectMany(c => c).ToHashSet();
         return images.Select(i => new CloudManifestFacts(
                 new ProviderManifest(
-                    i.Digest, i.ManifestMediaType, i.Tags, i.SizeBytes, i.PushedAt, i.LastPulledAt, false, ManifestSource),
-                ManifestRoleClassifier.Classify(i.Tags.Count, i.Digest, allChildren, i.SubjectDigest, i.ArtifactMediaType),
+                    i.Digest,
+                    i.ManifestMediaType,
+                    i.Tags,
+                    i.SizeBytes,
+                    i.PushedAt,
+                    i.LastPulledAt,
+                    Locked: false,
+                    ManifestSource),
+                ManifestRoleClassifier.Classify(
+                    i.Tags.Count, i.Digest, allChildren, i.SubjectDigest, i.ArtifactMediaType),
                 childrenByIndex.TryGetValue(i.Digest, out var children) ? children : [],
                 i.SubjectDigest,
                 i.ArtifactMediaType,

@@ -26,10 +26,14 @@ internal sealed partial class EcrSettings
     /// <summary>Settings key: retries after the first attempt for throttling and 5xx. Default 5.</summary>
     public const string MaxRetriesKey = "MaxRetries";
 
-    /// <summary>Settings key: first backoff delay (TimeSpan), doubled per retry with jitter. Default 00:00:01.</summary>
+    /// <summary>
+    /// Settings key: first backoff delay (TimeSpan), doubled per retry with jitter. Default 00:00:01.
+    /// </summary>
     public const string RetryBaseDelayKey = "RetryBaseDelay";
 
-    /// <summary>Settings key: <c>maxResults</c> per DescribeRepositories/DescribeImages page (1-1000). Default 1000.</summary>
+    /// <summary>
+    /// Settings key: <c>maxResults</c> per DescribeRepositories/DescribeImages page (1-1000). Default 1000.
+    /// </summary>
     public const string PageSizeKey = "PageSize";
 
     /// <summary>Settings key: days of CloudWatch pull counts to read (1-455). Default 31.</summary>

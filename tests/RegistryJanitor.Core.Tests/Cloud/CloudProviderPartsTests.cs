@@ -1,3 +1,4 @@
+using System.Net;
 using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.Core.Model;
 using RegistryJanitor.Registries.Acr;
@@ -65,7 +66,12 @@ public sealed class CloudProviderPartsTests
     [Fact]
     public void FromOptions_NonEcrHostWithoutRegion_NamesTheSetting()
     {
-        var options = new RegistryOptions { Name = "fake", Provider = RegistryProvider.Ecr, Url = new Uri("http://127.0.0.1:5000") };
+        var options = new RegistryOptions
+        {
+            Name = "fake",
+            Provider = RegistryProvider.Ecr,
+            Url = new Uri("http://127.0.0.1:5000"),
+        };
 
         var exception = Assert.Throws<InvalidOperationException>(() => EcrSettings.FromOptions(options));
 
@@ -75,7 +81,12 @@ public sealed class CloudProviderPartsTests
     [Fact]
     public void FromOptions_AcrAudienceSetting_UsesItsDefaultScope()
     {
-        var options = new RegistryOptions { Name = "acr", Provider = RegistryProvider.Acr, Url = new Uri("https://r.azurecr.io") };
+        var options = new RegistryOptions
+        {
+            Name = "acr",
+            Provider = RegistryProvider.Acr,
+            Url = new Uri("https://r.azurecr.io"),
+        };
         options.Settings[AcrSettings.AudienceKey] = "https://containerregistry.azure.net";
 
         var settings = AcrSettings.FromOptions(options);
@@ -88,8 +99,11 @@ public sealed class CloudProviderPartsTests
     [Fact]
     public void IsTransient_ThrottlingAnd5xx_AreTransientOthersNot()
     {
-        Assert.True(new CloudProviderException("X", System.Net.HttpStatusCode.BadRequest, "ThrottlingException", null).IsTransient);
-        Assert.True(new CloudProviderException("X", System.Net.HttpStatusCode.ServiceUnavailable, null, null).IsTransient);
-        Assert.False(new CloudProviderException("X", System.Net.HttpStatusCode.BadRequest, "InvalidParameterException", null).IsTransient);
+        Assert.True(
+            new CloudProviderException("X", HttpStatusCode.BadRequest, "ThrottlingException", null).IsTransient);
+        Assert.True(
+            new CloudProviderException("X", HttpStatusCode.ServiceUnavailable, null, null).IsTransient);
+        Assert.False(
+            new CloudProviderException("X", HttpStatusCode.BadRequest, "InvalidParameterException", null).IsTransient);
     }
 }

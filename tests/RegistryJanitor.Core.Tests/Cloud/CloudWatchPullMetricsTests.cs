@@ -50,7 +50,10 @@ public sealed class CloudWatchPullMetricsTests
 
         Assert.Equal("page-2", next);
         Assert.Equal(
-            [new DailyPullCount("team/api", new DateOnly(2024, 1, 1), 12), new DailyPullCount("team/api", new DateOnly(2024, 1, 2), 3)],
+            [
+                new DailyPullCount("team/api", new DateOnly(2024, 1, 1), 12),
+                new DailyPullCount("team/api", new DateOnly(2024, 1, 2), 3),
+            ],
             counts);
     }
 

@@ -16,7 +16,8 @@ public sealed class LinkHeaderTests
 
         var next = LinkHeader.Next(response);
 
-        Assert.Equal(new Uri("https://reg.azurecr.io/acr/v1/app/_manifests?last=sha256:abc&n=2&orderby=timedesc"), next);
+        Assert.Equal(
+            new Uri("https://reg.azurecr.io/acr/v1/app/_manifests?last=sha256:abc&n=2&orderby=timedesc"), next);
     }
 
     [Fact]

@@ -8,8 +8,9 @@ using Xunit;
 namespace RegistryJanitor.Core.Tests.Cloud;
 
 /// <summary>
-/// Vectors from the AWS Signature Version 4 test suite (docs.aws.amazon.com/general/latest/gr/signature-v4-test-suite.html),
-/// as republished in aws/aws-sdk-js-v3 packages/signature-v4/src/suite.fixture.ts: credentials AKIDEXAMPLE /
+/// Vectors from the AWS Signature Version 4 test suite
+/// (docs.aws.amazon.com/general/latest/gr/signature-v4-test-suite.html), as republished in aws/aws-sdk-js-v3
+/// packages/signature-v4/src/suite.fixture.ts: credentials AKIDEXAMPLE /
 /// wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY, region us-east-1, service "service", 2015-08-30T12:36:00Z.
 /// </summary>
 public sealed class SigV4SignerTests
@@ -36,7 +37,8 @@ public sealed class SigV4SignerTests
     [Fact]
     public void Sign_GetVanillaQueryOrderKeyCase_SortsQueryAndProducesPublishedAuthorization()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/?Param2=value2&Param1=value1");
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get, "https://example.amazonaws.com/?Param2=value2&Param1=value1");
 
         SigV4Signer.Sign(request, [], SuiteCredentials, "us-east-1", "service", SuiteTime);
 

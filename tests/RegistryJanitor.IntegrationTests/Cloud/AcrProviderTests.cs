@@ -45,7 +45,8 @@ public sealed class AcrProviderTests
         Assert.Equal("aad-https://containerregistry.azure.net/.default", exchange["access_token"].Single());
         var scopes = acr.Requests.Where(r => r.Path == "/oauth2/token").Select(r => r.Form()).ToList();
         Assert.All(scopes, form => Assert.Equal("refresh_token", form["grant_type"].Single()));
-        Assert.Equal(["registry:catalog:*", "repository:team/app:metadata_read"], scopes.Select(f => f["scope"].Single()));
+        Assert.Equal(
+            ["registry:catalog:*", "repository:team/app:metadata_read"], scopes.Select(f => f["scope"].Single()));
 
         // An access token is renewed RenewBeforeExpiry (5 min) before its exp, not after it lapsed.
         clock.Advance(acr.AccessTokenLifetime - TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
@@ -168,7 +169,8 @@ public sealed class AcrProviderTests
         using var provider = services.GetRequiredService<CloudRegistryProviderFactory>().CreateAcr(options);
 
         var storage = await provider.Arm.GetBilledStorageBytesAsync(ct);
-        var pulls = await provider.Arm.GetDailyPullCountsAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), ct);
+        var pulls = await provider.Arm.GetDailyPullCountsAsync(
+            new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), ct);
 
         Assert.True(storage.Available);
         Assert.Equal(7_340_032_123, storage.Value);

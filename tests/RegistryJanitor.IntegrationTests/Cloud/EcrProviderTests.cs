@@ -148,7 +148,8 @@ public sealed class EcrProviderTests
         await using var services = CloudTestServices.Build(TimeProvider.System);
         using var provider = Factory(services).CreateEcr(EcrTestData.Options(ecr, NoRegistry));
 
-        var pulls = await provider.GetDailyPullCountsAsync(["app"], new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), ct);
+        var pulls = await provider.GetDailyPullCountsAsync(
+            ["app"], new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), ct);
 
         Assert.False(pulls.Available);
         Assert.Equal("HTTP 403 AccessDenied", pulls.UnavailableReason);

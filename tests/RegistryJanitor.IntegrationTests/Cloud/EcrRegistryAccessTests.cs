@@ -69,7 +69,8 @@ public sealed class EcrRegistryAccessTests
         var digest = Digest.Sha256Of(blob);
         await using var storage = await FakeHttpServer.StartAsync(
             async (_, context) => await context.Response.Body.WriteAsync(blob, ct), ct);
-        var presigned = new Uri(storage.BaseUri, $"prod-us-east-1-starport-layer-bucket/{digest.Hex}?X-Amz-Signature=abc");
+        var presigned = new Uri(
+            storage.BaseUri, $"prod-us-east-1-starport-layer-bucket/{digest.Hex}?X-Amz-Signature=abc");
         await using var fakeRegistry = await FakeHttpServer.StartAsync(
             (_, context) =>
             {

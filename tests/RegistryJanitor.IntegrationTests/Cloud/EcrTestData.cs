@@ -54,7 +54,8 @@ public static class EcrTestData
         options.Settings[EcrSettings.EndpointKey] = ecr.BaseUri.ToString();
         options.Settings[EcrSettings.MonitoringEndpointKey] = ecr.MonitoringUri.ToString();
         options.Settings[EcrSettings.RetryBaseDelayKey] = "00:00:00.010";
-        options.Settings[EcrSettings.PageSizeKey] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        options.Settings[EcrSettings.PageSizeKey] = pageSize.ToString(
+            System.Globalization.CultureInfo.InvariantCulture);
         return options;
     }
 }

@@ -93,8 +93,8 @@ public sealed class FakeAcrServer : IAsyncDisposable
 
         if (request.Path == "/acr/v1/_catalog")
         {
-            await WritePageAsync(request, response, "repositories",
-                Manifests.Keys.Order(StringComparer.Ordinal).Select(name => (JsonNode)name).ToList(), n => n.ToString());
+            var names = Manifests.Keys.Order(StringComparer.Ordinal).Select(name => (JsonNode)name).ToList();
+            await WritePageAsync(request, response, "repositories", names, n => n.ToString());
         }
         else if (request.Path.EndsWith("/_manifests", StringComparison.Ordinal)
                  && Manifests.TryGetValue(RepositoryOf(request.Path), out var manifests))

@@ -66,7 +66,8 @@ public sealed class FakeEcrServer : IAsyncDisposable
             request, credentials.AccessKey, credentials.SecretKey, "us-east-1", monitoring ? "monitoring" : "ecr");
         if (!signed)
         {
-            await ErrorAsync(context.Response, 403, "com.amazon.coral.service#InvalidSignatureException", "bad signature");
+            await ErrorAsync(
+                context.Response, 403, "com.amazon.coral.service#InvalidSignatureException", "bad signature");
             return;
         }
 
@@ -206,11 +207,13 @@ public sealed class FakeEcrServer : IAsyncDisposable
         var (id, timestamps, values) = MetricPages[index];
         var last = index == MetricPages.Count - 1;
         var next = last ? "" : $"<NextToken>{index + 1}</NextToken>";
+        var status = last ? "Complete" : "PartialData";
+        var points = string.Concat(values.Select(v => $"<member>{v.ToString(CultureInfo.InvariantCulture)}</member>"));
         await response.WriteAsync($"""
             <GetMetricDataResponse xmlns="{ns}"><GetMetricDataResult><MetricDataResults><member>
-            <Id>{id}</Id><Label>RepositoryPullCount</Label><StatusCode>{(last ? "Complete" : "PartialData")}</StatusCode>
+            <Id>{id}</Id><Label>RepositoryPullCount</Label><StatusCode>{status}</StatusCode>
             <Timestamps>{string.Concat(timestamps.Select(t => $"<member>{t}</member>"))}</Timestamps>
-            <Values>{string.Concat(values.Select(v => $"<member>{v.ToString(CultureInfo.InvariantCulture)}</member>"))}</Values>
+            <Values>{points}</Values>
             </member></MetricDataResults>{next}</GetMetricDataResult></GetMetricDataResponse>
             """);
     }

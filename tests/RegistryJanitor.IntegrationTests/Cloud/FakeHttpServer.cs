@@ -47,7 +47,8 @@ public sealed class FakeHttpServer : IAsyncDisposable
                 context.Request.Method,
                 context.Request.Path.Value ?? string.Empty,
                 context.Request.QueryString.Value ?? string.Empty,
-                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                context.Request.Headers.ToDictionary(
+                    h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 body);
             server!.Requests.Enqueue(recorded);
             await handler(recorded, context);

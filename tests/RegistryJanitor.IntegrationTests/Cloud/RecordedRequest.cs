@@ -17,7 +17,9 @@ public sealed record RecordedRequest(
     public ILookup<string, string> Form() =>
         Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
-            .ToLookup(parts => HttpUtility.UrlDecode(parts[0]), parts => HttpUtility.UrlDecode(parts.ElementAtOrDefault(1) ?? ""));
+            .ToLookup(
+                parts => HttpUtility.UrlDecode(parts[0]),
+                parts => HttpUtility.UrlDecode(parts.ElementAtOrDefault(1) ?? ""));
 
     /// <summary>A query-string parameter, or null.</summary>
     public string? QueryValue(string name) => HttpUtility.ParseQueryString(Query)[name];

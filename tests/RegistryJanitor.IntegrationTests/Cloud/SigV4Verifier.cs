@@ -24,7 +24,8 @@ public static class SigV4Verifier
             .ToDictionary(part => part[0], part => part.ElementAtOrDefault(1) ?? "", StringComparer.Ordinal);
         var scope = $"{date[..8]}/{region}/{service}/aws4_request";
         if (!parts.TryGetValue("Credential", out var credential) || credential != $"{accessKey}/{scope}"
-            || !parts.TryGetValue("SignedHeaders", out var signedHeaders) || !parts.TryGetValue("Signature", out var signature))
+            || !parts.TryGetValue("SignedHeaders", out var signedHeaders)
+            || !parts.TryGetValue("Signature", out var signature))
         {
             return false;
         }
