@@ -182,6 +182,30 @@ public sealed class AcrProviderTests
         Assert.Equal("2026-11-01T00:00:00Z/2026-12-01T00:00:00Z", metricsCall.QueryValue("timespan"));
     }
 
+    [Fact]
+    public async Task RegistryHttpClient_ChallengeForAnotherScope_RetriesOnceWithATokenForTheChallengedScope()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start);
+        await using var acr = await FakeAcrServer.StartAsync(clock, ct);
+        acr.Manifests["team/app"] = [AcrTestData.Manifest("app-v1", 100, Start, ["v1"])];
+        await using var services = CloudTestServices.Build(clock, new RecordingTokenCredential(clock));
+        using var provider = services.GetRequiredService<CloudRegistryProviderFactory>().CreateAcr(AcrOptions(acr));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(acr.BaseUri, "acr/v1/team/app/_manifests"));
+        request.Options.Set(AcrAuthenticationHandlerScope, "repository:other:pull");
+
+        using var response = await provider.RegistryHttpClient.SendAsync(request, ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, acr.Requests.Count(r => r.Path == "/acr/v1/team/app/_manifests"));
+        Assert.Equal(
+            ["repository:other:pull", "repository:team/app:metadata_read"],
+            acr.Requests.Where(r => r.Path == "/oauth2/token").Select(r => r.Form()["scope"].Single()));
+    }
+
+    private static readonly HttpRequestOptionsKey<string> AcrAuthenticationHandlerScope =
+        RegistryJanitor.Registries.Acr.AcrAuthenticationHandler.ScopeOption;
+
     private static RegistryOptions AcrOptions(FakeAcrServer acr) =>
         new() { Name = "acr-test", Provider = RegistryProvider.Acr, Url = acr.BaseUri };
 }

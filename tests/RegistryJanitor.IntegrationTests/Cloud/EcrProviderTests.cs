@@ -11,6 +11,7 @@ namespace RegistryJanitor.IntegrationTests.Cloud;
 /// <summary>The ECR provider against <see cref="FakeEcrServer"/> (shapes from botocore's ECR service model).</summary>
 public sealed class EcrProviderTests
 {
+    private static readonly string[] ReferrerNames = ["sig", "sbom", "provenance"];
     private static readonly Uri NoRegistry = new("http://127.0.0.1:9/");
 
     [Fact]
@@ -153,6 +154,34 @@ public sealed class EcrProviderTests
 
         Assert.False(pulls.Available);
         Assert.Equal("HTTP 403 AccessDenied", pulls.UnavailableReason);
+    }
+
+    [Fact]
+    public async Task ListImageReferrersAsync_TwoPages_ReturnsEveryReferrerOfTheSubject()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var ecr = await FakeEcrServer.StartAsync(ct);
+        var subject = Digest.Sha256Of("subject"u8);
+        var referrers = ReferrerNames.Select(name => Digest.Sha256Of(Encoding.UTF8.GetBytes(name))).ToArray();
+        ecr.Referrers[subject.ToString()] = referrers
+            .Select((digest, index) => new JsonObject
+            {
+                ["digest"] = digest.ToString(),
+                ["mediaType"] = MediaTypes.OciManifest,
+                ["artifactType"] = index == 0 ? MediaTypes.NotarySignature : "application/spdx+json",
+                ["size"] = 400 + index,
+                ["artifactStatus"] = "ACTIVE",
+            })
+            .ToList();
+        await using var services = CloudTestServices.Build(TimeProvider.System);
+        using var provider = Factory(services).CreateEcr(EcrTestData.Options(ecr, NoRegistry, pageSize: 2));
+
+        var listed = await provider.Api.ListImageReferrersAsync("app", subject, ct).ToListAsync(ct);
+
+        Assert.Equal(referrers, listed.Select(r => r.Digest));
+        Assert.Equal(MediaTypes.NotarySignature, listed[0].ArtifactType);
+        Assert.Equal(402, listed[2].SizeBytes);
+        Assert.Equal(2, ecr.Calls("ListImageReferrers").Count());
     }
 
     private static CloudRegistryProviderFactory Factory(ServiceProvider services) =>

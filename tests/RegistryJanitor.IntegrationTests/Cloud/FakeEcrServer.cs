@@ -32,6 +32,9 @@ public sealed class FakeEcrServer : IAsyncDisposable
     /// <summary>Digest → (imageManifestMediaType, imageManifest) for BatchGetImage.</summary>
     public Dictionary<string, (string MediaType, string Manifest)> Manifests { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Subject digest → referrers in the ListImageReferrers item shape.</summary>
+    public Dictionary<string, List<JsonObject>> Referrers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many DescribeImages calls answer ThrottlingException before the service recovers.</summary>
     public int ThrottleDescribeImages { get; set; }
 
@@ -95,6 +98,11 @@ public sealed class FakeEcrServer : IAsyncDisposable
             }).ToList(), "repositories"),
             "DescribeImages" => await DescribeImagesAsync(body, context.Response),
             "BatchGetImage" => BatchGetImage(body),
+            "ListImageReferrers" => Page(
+                body,
+                Referrers.GetValueOrDefault((string)body["subjectId"]!["imageDigest"]!, []).Select(r => r.DeepClone())
+                    .ToList(),
+                "referrers"),
             "GetAuthorizationToken" => new JsonObject
             {
                 ["authorizationData"] = new JsonArray(new JsonObject
