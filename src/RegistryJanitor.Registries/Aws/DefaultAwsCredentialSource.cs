@@ -14,13 +14,25 @@ namespace RegistryJanitor.Registries.Aws;
 /// </remarks>
 public sealed class DefaultAwsCredentialSource : IAwsCredentialSource
 {
-    private readonly Lazy<Task<AWSCredentials>> _credentials =
-        new(() => DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null));
+    private readonly Lock _lock = new();
+    private Task<AWSCredentials>? _credentials;
 
     /// <inheritdoc />
     public async Task<ImmutableCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {
-        var credentials = await _credentials.Value.WaitAsync(cancellationToken);
+        Task<AWSCredentials> resolving;
+        lock (_lock)
+        {
+            // A failed resolution (no credentials yet, metadata endpoint down) is retried on the next call.
+            if (_credentials is null || _credentials.IsFaulted || _credentials.IsCanceled)
+            {
+                _credentials = DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null);
+            }
+
+            resolving = _credentials;
+        }
+
+        var credentials = await resolving.WaitAsync(cancellationToken);
         return await credentials.GetCredentialsAsync().WaitAsync(cancellationToken);
     }
 }
