@@ -1,0 +1,33 @@
+namespace RegistryJanitor.Core.Layers;
+
+/// <summary>Bytes and files of one dead-weight category in an image's final filesystem, with example paths.</summary>
+public sealed class CategoryTotal
+{
+    public const int MaxExamples = 5;
+
+    private readonly List<string> examples = [];
+
+    public CategoryTotal(DeadWeightCategory category)
+    {
+        Category = category;
+    }
+
+    public DeadWeightCategory Category { get; }
+
+    public long Bytes { get; private set; }
+
+    public int FileCount { get; private set; }
+
+    /// <summary>Up to <see cref="MaxExamples"/> paths, the first met in path order.</summary>
+    public IReadOnlyList<string> Examples => examples;
+
+    public void Add(string path, long size)
+    {
+        Bytes += size;
+        FileCount++;
+        if (examples.Count < MaxExamples)
+        {
+            examples.Add(path);
+        }
+    }
+}
