@@ -52,6 +52,13 @@ public static class LayerPath
 
         var slash = path.LastIndexOf('/');
         var name = path.AsSpan(slash + 1);
+        var metadata = path.IndexOf(MetadataPrefix, StringComparison.Ordinal);
+        if (metadata >= 0 && (metadata == 0 || path[metadata - 1] == '/') && metadata <= slash)
+        {
+            // Inside an aufs metadata folder such as .wh..wh.plnk: hard-link bookkeeping, not image content.
+            return LayerPathStatus.Ignored;
+        }
+
         var size0 = type == LayerEntryType.File ? Math.Max(0, size) : 0;
         if (!name.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
         {
