@@ -18,16 +18,25 @@ public sealed class CategoryTotal
 
     public int FileCount { get; private set; }
 
-    /// <summary>Up to <see cref="MaxExamples"/> paths, the first met in path order.</summary>
+    /// <summary>
+    /// Up to <see cref="MaxExamples"/> paths: the first in ordinal order, whatever order they came in.
+    /// </summary>
     public IReadOnlyList<string> Examples => examples;
 
     public void Add(string path, long size)
     {
         Bytes += size;
         FileCount++;
-        if (examples.Count < MaxExamples)
+        if (examples.Count == MaxExamples && string.CompareOrdinal(path, examples[^1]) >= 0)
         {
-            examples.Add(path);
+            return;
+        }
+
+        var at = examples.BinarySearch(path, StringComparer.Ordinal);
+        examples.Insert(at < 0 ? ~at : at, path);
+        if (examples.Count > MaxExamples)
+        {
+            examples.RemoveAt(MaxExamples);
         }
     }
 }

@@ -17,7 +17,7 @@ public static class ImageAnalyzer
 
         var totals = new Dictionary<DeadWeightCategory, CategoryTotal>();
         long visibleBytes = 0;
-        foreach (var (path, visible) in overlay.VisibleFiles.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (path, visible) in overlay.VisibleFiles)
         {
             visibleBytes += visible.Entry.Size;
             var category = DeadWeightClassifier.Classify(path);

@@ -1,23 +1,20 @@
-using System.Buffers;
-
 namespace RegistryJanitor.Registries.Layers;
 
 /// <summary>
-/// Sits between the decompressor and the tar reader: reads in large chunks, counts uncompressed bytes and
-/// enforces the size and ratio caps, and turns decompressor failures into typed rejections.
+/// Sits between the decompressor and the tar reader: counts uncompressed bytes, enforces the size and ratio
+/// caps, and turns decompressor failures into typed rejections.
 /// </summary>
+/// <remarks>
+/// Reads pass straight through into the tar reader's own buffer: an intermediate buffer would cost one more
+/// copy of every uncompressed byte, and the decompressor is as fast filling 4 KiB as filling 256 KiB.
+/// </remarks>
 internal sealed class DecompressedReadStream : Stream
 {
-    private const int ChunkSize = 256 * 1024;
-
     private readonly Stream decompressor;
     private readonly BlobReadStream blob;
     private readonly LayerReaderOptions options;
     private readonly long expectedSize;
     private readonly CancellationToken cancellationToken;
-    private byte[]? buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-    private int position;
-    private int length;
 
     public DecompressedReadStream(
         Stream decompressor,
@@ -52,15 +49,36 @@ internal sealed class DecompressedReadStream : Stream
 
     public override int Read(Span<byte> destination)
     {
-        if (position == length && !Fill())
+        if (cancellationToken.IsCancellationRequested)
         {
-            return 0;
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
-        var count = Math.Min(destination.Length, length - position);
-        Buffer().AsSpan(position, count).CopyTo(destination);
-        position += count;
-        return count;
+        int read;
+        try
+        {
+            read = decompressor.Read(destination);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException
+            or IOException or ZstdSharp.ZstdException)
+        {
+            throw Classify(exception);
+        }
+
+        Produced += read;
+        if (Produced > options.MaxUncompressedBytes)
+        {
+            throw new LayerRejectedException(LayerRejectionReason.TooLarge,
+                $"The layer decompresses to more than {options.MaxUncompressedBytes} bytes.");
+        }
+
+        if (Produced > options.RatioCheckFloorBytes && Produced > blob.Received * options.MaxCompressionRatio)
+        {
+            throw new LayerRejectedException(LayerRejectionReason.CompressionRatio,
+                $"The layer decompressed beyond {options.MaxCompressionRatio} times its compressed size.");
+        }
+
+        return read;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -68,7 +86,8 @@ internal sealed class DecompressedReadStream : Stream
     /// <summary>Reads to the end of the decompressed stream (tar padding), still under the caps.</summary>
     public void DrainToEnd()
     {
-        while (Fill())
+        Span<byte> scratch = stackalloc byte[4096];
+        while (Read(scratch) > 0)
         {
         }
     }
@@ -83,54 +102,6 @@ internal sealed class DecompressedReadStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    protected override void Dispose(bool disposing)
-    {
-        if (buffer is not null)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = null;
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private bool Fill()
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        position = length = 0;
-        int read;
-        try
-        {
-            read = decompressor.Read(Buffer(), 0, ChunkSize);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException
-            or IOException or ZstdSharp.ZstdException)
-        {
-            throw Classify(exception);
-        }
-
-        if (read == 0)
-        {
-            return false;
-        }
-
-        length = read;
-        Produced += read;
-        if (Produced > options.MaxUncompressedBytes)
-        {
-            throw new LayerRejectedException(LayerRejectionReason.TooLarge,
-                $"The layer decompresses to more than {options.MaxUncompressedBytes} bytes.");
-        }
-
-        if (Produced > options.RatioCheckFloorBytes && Produced > blob.Received * options.MaxCompressionRatio)
-        {
-            throw new LayerRejectedException(LayerRejectionReason.CompressionRatio,
-                $"The layer decompressed beyond {options.MaxCompressionRatio} times its compressed size.");
-        }
-
-        return true;
-    }
-
     private LayerRejectedException Classify(Exception exception)
     {
         if (exception is LayerRejectedException rejected)
@@ -144,6 +115,4 @@ internal sealed class DecompressedReadStream : Stream
             : new LayerRejectedException(LayerRejectionReason.CorruptCompression,
                 "The compressed stream is corrupt: " + exception.Message, exception);
     }
-
-    private byte[] Buffer() => buffer ?? throw new ObjectDisposedException(nameof(DecompressedReadStream));
 }
