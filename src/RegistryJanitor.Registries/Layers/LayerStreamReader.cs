@@ -16,9 +16,10 @@ namespace RegistryJanitor.Registries.Layers;
 /// hashed. The only file contents read are package databases (capped, see <see cref="PackageDatabaseFiles"/>)
 /// and the first <see cref="SecretSniffer.PrefixBytes"/> of the few files whose name suggests a credential;
 /// everything else is skipped by the tar reader. A blob whose digest does not match is rejected after the
-/// walk, and its index discarded. Tar metadata records (PAX and GNU long names) are buffered by
-/// <see cref="TarReader"/> itself before their length can be checked, so a single absurd name costs memory up to
-/// its size; the uncompressed-size and ratio caps bound that.
+/// walk, and its index discarded. Tar metadata records (PAX headers, GNU long names) are buffered by
+/// <see cref="TarReader"/> itself before a name's length can be checked, so one absurd name costs memory up to
+/// the tar reader's own metadata limit (a larger record is refused as too long); the uncompressed-size and ratio
+/// caps bound it in any case.
 /// </remarks>
 public sealed class LayerStreamReader
 {
@@ -84,8 +85,14 @@ public sealed class LayerStreamReader
             decompressed.DrainToEnd();
             blob.DrainToEnd();
         }
+        catch (InvalidOperationException exception)
+        {
+            // The tar reader's own limit on a metadata record (a PAX header or GNU long name).
+            throw new LayerRejectedException(LayerRejectionReason.PathTooLong,
+                "A tar metadata record (long name or PAX header) is larger than the tar reader accepts.", exception);
+        }
         catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException
-            or FormatException or ArgumentException or OverflowException)
+            or FormatException or ArgumentException or OverflowException or NotSupportedException)
         {
             // Raised by the tar reader itself: the decompressor's own failures arrive already classified.
             throw blob.SourceEnded && blob.Received < size

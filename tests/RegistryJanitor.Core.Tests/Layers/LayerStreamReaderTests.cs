@@ -179,6 +179,17 @@ public sealed class LayerStreamReaderTests
     }
 
     [Fact]
+    public void Read_NameOfSeveralMebibytes_IsRejectedAsTooLong()
+    {
+        var name = string.Join('/', Enumerable.Repeat(new string('m', 250), 12_000));
+        var blob = LayerBuilder.Gzip(new LayerBuilder().File("ok", 10).File(name, 10).ToTar());
+
+        var reason = LayerReading.Rejection(() => LayerReading.Read(blob, LayerReading.Gzip));
+
+        Assert.Equal(LayerRejectionReason.PathTooLong, reason);
+    }
+
+    [Fact]
     public void Read_BareWhiteoutName_IsRejectedAsInvalid()
     {
         var blob = LayerBuilder.Gzip(new LayerBuilder().File("dir/.wh.", 0).ToTar());
