@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,6 @@ public static class StorageServiceCollectionExtensions
 
         services.AddOptions<PostgresOptions>()
             .Bind(configuration.GetSection(PostgresOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>());
@@ -38,8 +38,11 @@ public static class StorageServiceCollectionExtensions
                 builder.ApplicationName = "RegistryJanitor";
             }
 
-            return NpgsqlDataSource.Create(builder.ConnectionString);
+            // A fixed name labels the pool in Npgsql's metrics instead of the connection string.
+            var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = "registryjanitor" };
+            return dataSource.Build();
         });
+        services.TryAddSingleton<DbDataSource>(provider => provider.GetRequiredService<NpgsqlDataSource>());
         services.TryAddSingleton<MigrationRunner>();
         return services;
     }
