@@ -29,6 +29,7 @@ public static class RegistriesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HostConcurrencyLimits>();
+        services.TryAddSingleton<RegistryRequestCounter>();
         services.TryAddSingleton<OciRegistryClientFactory>();
         services.AddSingleton<IRegistryProviderFactory, OciRegistryProviderFactory>();
         AddClient(services, OciRegistryClient.HttpClientName);
@@ -38,7 +39,7 @@ public static class RegistriesServiceCollectionExtensions
 
     private static void AddClient(IServiceCollection services, string name)
     {
-        services.AddHttpClient(name, client =>
+        var builder = services.AddHttpClient(name, client =>
             {
                 // The resilience pipeline owns timeouts; blob streams may legitimately take long.
                 client.Timeout = Timeout.InfiniteTimeSpan;
@@ -51,8 +52,12 @@ public static class RegistriesServiceCollectionExtensions
                 AutomaticDecompression = DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectTimeout = TimeSpan.FromSeconds(15),
-            })
-            .AddResilienceHandler("registry", ConfigurePipeline);
+            });
+        builder.AddResilienceHandler("registry", ConfigurePipeline);
+
+        // Inside the resilience handler, so every attempt is counted.
+        builder.AddHttpMessageHandler(
+            provider => new CountingHandler(provider.GetRequiredService<RegistryRequestCounter>()));
     }
 
     private static void ConfigurePipeline(
