@@ -5,6 +5,8 @@ CREATE TABLE manifest_blobs (
     role        text NOT NULL CHECK (role IN ('config', 'layer')),
     position    integer NOT NULL CHECK (position >= 0),
     blob_id     bigint NOT NULL REFERENCES blobs (id),
+    -- The descriptor media type as this manifest states it (one blob can be described as Docker or OCI).
+    media_type  text NOT NULL,
     PRIMARY KEY (manifest_id, role, position)
 );
 

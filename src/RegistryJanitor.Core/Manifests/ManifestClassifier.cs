@@ -76,6 +76,12 @@ public static class ManifestClassifier
             return ClassifyType(index.ArtifactType, []) ?? ManifestKind.Artifact;
         }
 
+        // A referrers list (the sha256-<hex> fallback tag) lists artifacts, not runnable platform images.
+        if (index.Manifests.Count > 0 && index.Manifests.All(m => m.ArtifactType is not null && m.Platform is null))
+        {
+            return ManifestKind.Artifact;
+        }
+
         return ManifestKind.Index;
     }
 

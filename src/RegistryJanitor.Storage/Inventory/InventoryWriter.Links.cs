@@ -21,7 +21,7 @@ public sealed partial class InventoryWriter
                 foreach (var blob in manifest.Blobs)
                 {
                     await importer.WriteRowAsync(
-                        cancellationToken, manifest.Digest, blob.Role, blob.Position, blob.Digest);
+                        cancellationToken, manifest.Digest, blob.Role, blob.Position, blob.Digest, blob.MediaType);
                 }
             }
 

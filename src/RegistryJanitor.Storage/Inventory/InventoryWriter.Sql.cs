@@ -33,7 +33,7 @@ public sealed partial class InventoryWriter
             history jsonb, layer_count integer, error text
         ) ON COMMIT DROP;
         CREATE TEMP TABLE IF NOT EXISTS scan_manifest_blobs (
-            manifest_digest text, role text, position integer, blob_digest text
+            manifest_digest text, role text, position integer, blob_digest text, media_type text
         ) ON COMMIT DROP;
         CREATE TEMP TABLE IF NOT EXISTS scan_manifest_children (
             parent_digest text, position integer, child_digest text, media_type text, size_bytes bigint,
@@ -64,7 +64,8 @@ public sealed partial class InventoryWriter
         """;
 
     private const string CopyBlobLinksSql = """
-        COPY scan_manifest_blobs (manifest_digest, role, position, blob_digest) FROM STDIN (FORMAT BINARY)
+        COPY scan_manifest_blobs (manifest_digest, role, position, blob_digest, media_type)
+        FROM STDIN (FORMAT BINARY)
         """;
 
     private const string CopyChildrenSql = """
@@ -75,8 +76,8 @@ public sealed partial class InventoryWriter
         """;
 
     private const string InsertBlobLinksSql = """
-        INSERT INTO manifest_blobs (manifest_id, role, position, blob_id)
-        SELECT m.id, s.role, s.position, b.id
+        INSERT INTO manifest_blobs (manifest_id, role, position, blob_id, media_type)
+        SELECT m.id, s.role, s.position, b.id, s.media_type
         FROM scan_manifest_blobs AS s
         JOIN manifests AS m ON m.digest = s.manifest_digest
         JOIN blobs AS b ON b.digest = s.blob_digest
