@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using RegistryJanitor.Commands;
 using RegistryJanitor.Core.Configuration;
 
 namespace RegistryJanitor.Scanning;
@@ -8,7 +8,7 @@ namespace RegistryJanitor.Scanning;
 /// progress lines and a summary. Exit code 0 when every run succeeded or was partial, 1 when one failed,
 /// 2 when the named registry is not configured.
 /// </summary>
-public sealed class ScanCommand
+public sealed class ScanCommand : ICommand
 {
     private readonly RegistryScanner scanner;
     private readonly ScanRegistries registries;
@@ -19,6 +19,18 @@ public sealed class ScanCommand
         this.scanner = scanner;
         this.registries = registries;
         this.logger = logger;
+    }
+
+    public string Name => "scan";
+
+    public string Summary => "scan the configured registries now (or one of them) and exit";
+
+    public string Usage => "[--registry NAME]";
+
+    public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RunAsync(ParseRegistry(context.Arguments), context.Output, cancellationToken);
     }
 
     /// <summary>Reads <c>--registry NAME</c> from <paramref name="args"/> (the arguments after <c>scan</c>).</summary>
@@ -57,16 +69,16 @@ public sealed class ScanCommand
         {
             Log.UnknownRegistry(logger, registryName);
             await output.WriteLineAsync($"Registries:{registryName}: no registry with this name is configured.");
-            return 2;
+            return ExitCodes.ConfigurationError;
         }
 
         if (selected.Count == 0)
         {
             await output.WriteLineAsync("No registries are configured (Registries).");
-            return 0;
+            return ExitCodes.Success;
         }
 
-        var exitCode = 0;
+        var exitCode = ExitCodes.Success;
         foreach (var registry in selected)
         {
             var summary = await scanner.ScanAsync(
@@ -74,7 +86,7 @@ public sealed class ScanCommand
             await output.WriteLineAsync(Format(summary));
             if (summary.Status == ScanStatus.Failed)
             {
-                exitCode = 1;
+                exitCode = ExitCodes.Failure;
             }
         }
 

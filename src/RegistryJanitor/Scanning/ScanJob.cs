@@ -13,6 +13,9 @@ public sealed class ScanJob : IJob
     /// <summary>The job data key holding the registry name.</summary>
     public const string RegistryKey = "registry";
 
+    /// <summary>The job key of the scan of <paramref name="registry"/> (group <c>scanner</c>).</summary>
+    public static JobKey KeyFor(string registry) => new($"scan-{registry}", "scanner");
+
     private readonly RegistryScanner scanner;
     private readonly ScanRegistries registries;
     private readonly ILogger<ScanJob> logger;

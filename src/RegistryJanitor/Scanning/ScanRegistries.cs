@@ -1,17 +1,16 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using RegistryJanitor.Core.Configuration;
+using RegistryJanitor.Options;
 
 namespace RegistryJanitor.Scanning;
 
-/// <summary>The configured registries (section <c>Registries</c>), as the scan command and jobs see them.</summary>
+/// <summary>The configured registries (the validated <c>Registries</c> list), as the scan command and jobs see them.</summary>
 public sealed class ScanRegistries
 {
-    public const string SectionName = "Registries";
-
-    public ScanRegistries(IConfiguration configuration)
+    public ScanRegistries(IOptions<RegistriesOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        All = configuration.GetSection(SectionName).Get<List<RegistryOptions>>() ?? [];
+        ArgumentNullException.ThrowIfNull(options);
+        All = [.. options.Value.Registries];
     }
 
     public ScanRegistries(IReadOnlyList<RegistryOptions> registries) => All = registries;
