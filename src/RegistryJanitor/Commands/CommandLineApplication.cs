@@ -31,14 +31,35 @@ public static class CommandLineApplication
         }
         catch (ConfigurationErrorException exception)
         {
-            await Console.Error.WriteLineAsync($"configuration error: {exception.Message}");
-            return ExitCodes.ConfigurationError;
+            return await ReportConfigurationErrorsAsync([exception.Message]);
+        }
+        catch (Exception exception) when (StartupValidation.TryDescribe(exception, out var failures))
+        {
+            // Some options are read while the host is built (e.g. the shutdown timeout from Service).
+            return await ReportConfigurationErrorsAsync(failures);
         }
 
         await using (application)
         {
-            return await DispatchAsync(application, line);
+            try
+            {
+                return await DispatchAsync(application, line);
+            }
+            catch (Exception exception) when (StartupValidation.TryDescribe(exception, out var failures))
+            {
+                return await ReportConfigurationErrorsAsync(failures);
+            }
         }
+    }
+
+    private static async Task<int> ReportConfigurationErrorsAsync(IReadOnlyList<string> failures)
+    {
+        foreach (var failure in failures)
+        {
+            await Console.Error.WriteLineAsync($"configuration error: {failure}");
+        }
+
+        return ExitCodes.ConfigurationError;
     }
 
     private static WebApplication Build(CommandLine line, Action<IServiceCollection, IConfiguration> addFeatures)
@@ -83,12 +104,7 @@ public static class CommandLineApplication
         var failures = StartupValidation.Validate(application.Services);
         if (failures.Count > 0)
         {
-            foreach (var failure in failures)
-            {
-                await Console.Error.WriteLineAsync($"configuration error: {failure}");
-            }
-
-            return ExitCodes.ConfigurationError;
+            return await ReportConfigurationErrorsAsync(failures);
         }
 
         using var signals = new ShutdownSignals();
@@ -103,7 +119,8 @@ public static class CommandLineApplication
             await Console.Error.WriteLineAsync($"{command.Name}: cancelled");
             return ExitCodes.Failure;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException
+                                          && !StartupValidation.TryDescribe(exception, out _))
         {
             // Logged with its stack trace for whoever investigates; the console gets one line.
             logger.CommandFailed(exception, command.Name);

@@ -14,23 +14,36 @@ internal static partial class StartupValidation
             services.GetService<IStartupValidator>()?.Validate();
             return [];
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (TryDescribe(exception, out var failures))
         {
-            return exception.Failures.ToList();
-        }
-        catch (AggregateException exception)
-        {
-            return exception.Flatten().InnerExceptions
-                .SelectMany(inner => inner is OptionsValidationException validation
-                    ? validation.Failures
-                    : [Describe(inner)])
-                .ToList();
-        }
-        catch (InvalidOperationException exception) when (ConversionFailure().IsMatch(exception.Message))
-        {
-            return [Describe(exception)];
+            return failures;
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="exception"/> reports invalid configuration (options validation, or a value the
+    /// binder could not convert) — whenever it surfaces, e.g. while the host is built — with one line per setting.
+    /// </summary>
+    public static bool TryDescribe(Exception exception, out IReadOnlyList<string> failures)
+    {
+        failures = exception switch
+        {
+            OptionsValidationException validation => validation.Failures.ToList(),
+            AggregateException aggregate when aggregate.Flatten().InnerExceptions.All(IsConfigurationError) =>
+                aggregate.Flatten().InnerExceptions
+                    .SelectMany(inner => inner is OptionsValidationException validation
+                        ? validation.Failures
+                        : [Describe(inner)])
+                    .ToList(),
+            InvalidOperationException when ConversionFailure().IsMatch(exception.Message) => [Describe(exception)],
+            _ => [],
+        };
+        return failures.Count > 0;
+    }
+
+    private static bool IsConfigurationError(Exception exception) =>
+        exception is OptionsValidationException
+        || (exception is InvalidOperationException && ConversionFailure().IsMatch(exception.Message));
 
     // The binder's message quotes the value, which may be a secret: keep only the path and the target type.
     private static string Describe(Exception exception)

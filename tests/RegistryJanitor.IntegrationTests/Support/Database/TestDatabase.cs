@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
 using RegistryJanitor.Storage.Migrations;
