@@ -16,7 +16,8 @@ public sealed class ScannerHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public ScannerHost(NpgsqlDataSource dataSource, IDictionary<string, string?>? settings = null)
+    public ScannerHost(
+        NpgsqlDataSource dataSource, IDictionary<string, string?>? settings = null, Func<DelegatingHandler>? extraHandler = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -39,6 +40,11 @@ public sealed class ScannerHost : IAsyncDisposable
         services.AddSingleton(Requests);
         services.AddHttpClient(OciRegistryClient.HttpClientName)
             .AddHttpMessageHandler(() => new RequestLogHandler(Requests));
+        if (extraHandler is not null)
+        {
+            services.AddHttpClient(OciRegistryClient.HttpClientName).AddHttpMessageHandler(extraHandler);
+        }
+
         provider = services.BuildServiceProvider();
     }
 
