@@ -6,6 +6,7 @@ internal static class BenchmarkCommand
     private static readonly Dictionary<string, Func<string[], TextWriter, int>> Benchmarks =
         new(StringComparer.OrdinalIgnoreCase)
         {
+            ["scan"] = Scan.ScanBenchmark.Run,
             ["reports"] = ReportsBenchmark.Run,
             ["layers"] = Layers.LayersBenchmark.Run,
         };
@@ -15,7 +16,8 @@ internal static class BenchmarkCommand
         if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var benchmark))
         {
             output.WriteLine("usage: deploy/benchmark.sh NAME [options]");
-            output.WriteLine("benchmarks: " + (Benchmarks.Count == 0 ? "(none yet)" : string.Join(", ", Benchmarks.Keys)));
+            output.WriteLine("benchmarks: " + (Benchmarks.Count == 0 ? "(none yet)" : string.Join(", ",
+                Benchmarks.Keys)));
             return args.Length == 0 ? 0 : 2;
         }
 
