@@ -62,7 +62,8 @@ public sealed class PullCountStore
         this.dataSource = dataSource;
     }
 
-    /// <summary>Adds pull events to the daily counts, skipping events already recorded; returns those counted.</summary>
+    /// <summary>Adds pull events to the daily counts, skipping events already recorded.</summary>
+    /// <returns>How many events were counted now.</returns>
     public async Task<int> RecordEventsAsync(
         IReadOnlyList<PullEvent> events, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
