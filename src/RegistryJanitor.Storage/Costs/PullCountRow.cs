@@ -5,6 +5,6 @@ public sealed record PullCountRow(
     string Registry,
     string Repository,
     string ManifestDigest,
-    DateTime Day,
+    DateOnly Day,
     string Source,
     long PullCount);
