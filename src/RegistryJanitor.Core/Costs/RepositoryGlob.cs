@@ -17,11 +17,15 @@ public sealed class RepositoryGlob
     {
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         Pattern = pattern;
-        regex = new Regex(ToRegex(pattern), RegexOptions.CultureInvariant, MatchTimeout);
+        RegexPattern = ToRegex(pattern);
+        regex = new Regex(RegexPattern, RegexOptions.CultureInvariant, MatchTimeout);
     }
 
     /// <summary>The glob as configured.</summary>
     public string Pattern { get; }
+
+    /// <summary>The anchored regular expression; also valid as a PostgreSQL <c>~</c> pattern.</summary>
+    public string RegexPattern { get; }
 
     /// <summary>True when the whole of <paramref name="name"/> matches.</summary>
     public bool IsMatch(string name) => regex.IsMatch(name);
