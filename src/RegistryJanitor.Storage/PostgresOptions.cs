@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace RegistryJanitor.Storage;
 
 /// <summary>The PostgreSQL connection: the <c>ConnectionStrings</c> section.</summary>
@@ -12,6 +10,5 @@ public sealed class PostgresOptions
     /// Npgsql connection string (<c>ConnectionStrings:Postgres</c>, or the content of the file named by
     /// <c>ConnectionStrings:PostgresFile</c>). Required; no default.
     /// </summary>
-    [Required(ErrorMessage = "is required")]
     public string Postgres { get; set; } = string.Empty;
 }

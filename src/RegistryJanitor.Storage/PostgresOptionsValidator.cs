@@ -11,8 +11,7 @@ internal sealed class PostgresOptionsValidator : IValidateOptions<PostgresOption
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.Postgres))
         {
-            // DataAnnotations reports the missing value; one message per setting is enough.
-            return ValidateOptionsResult.Skip;
+            return ValidateOptionsResult.Fail("ConnectionStrings:Postgres: is required");
         }
 
         try

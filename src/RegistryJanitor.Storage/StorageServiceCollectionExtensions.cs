@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,6 @@ public static class StorageServiceCollectionExtensions
 
         services.AddOptions<PostgresOptions>()
             .Bind(configuration.GetSection(PostgresOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>());
@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
 
             return NpgsqlDataSource.Create(builder.ConnectionString);
         });
+        services.TryAddSingleton<DbDataSource>(provider => provider.GetRequiredService<NpgsqlDataSource>());
         services.TryAddSingleton<MigrationRunner>();
         return services;
     }

@@ -1,1 +1,8 @@
-return 0;
+using RegistryJanitor;
+using RegistryJanitor.Commands;
+
+// Each feature registers its options, services, commands, jobs and endpoints here: one AddXxx line per feature.
+return await CommandLineApplication.RunAsync(args, static (services, configuration) =>
+{
+    services.AddFoundation(configuration);
+});

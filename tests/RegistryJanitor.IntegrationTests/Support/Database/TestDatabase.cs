@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
 using RegistryJanitor.Storage.Migrations;
@@ -79,7 +78,7 @@ public sealed partial class TestDatabase : IAsyncDisposable
     public MigrationRunner CreateMigrationRunner(string? migrationsPath = null) =>
         new(
             DataSource,
-            Options.Create(new MigrationOptions { Path = migrationsPath ?? RepositoryPaths.MigrationsDirectory }),
+            Microsoft.Extensions.Options.Options.Create(new MigrationOptions { Path = migrationsPath ?? RepositoryPaths.MigrationsDirectory }),
             NullLogger<MigrationRunner>.Instance);
 
     /// <summary>Drops the database, ending any connection still open on it.</summary>

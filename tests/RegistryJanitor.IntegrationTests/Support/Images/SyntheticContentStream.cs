@@ -1,13 +1,16 @@
 namespace RegistryJanitor.IntegrationTests.Support.Images;
 
-/// <summary>A forward-only stream over <see cref="SyntheticContent"/>; holds no content in memory.</summary>
+/// <summary>
+/// A read-only stream over <see cref="SyntheticContent"/>; holds no content in memory. It is seekable
+/// (content is a function of the offset), which lets a tar writer read its length up front.
+/// </summary>
 internal sealed class SyntheticContentStream(long length, int seed) : Stream
 {
     private long position;
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
+    public override bool CanSeek => true;
 
     public override bool CanWrite => false;
 
@@ -16,7 +19,7 @@ internal sealed class SyntheticContentStream(long length, int seed) : Stream
     public override long Position
     {
         get => position;
-        set => throw new NotSupportedException();
+        set => position = Math.Clamp(value, 0, length);
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -53,7 +56,13 @@ internal sealed class SyntheticContentStream(long length, int seed) : Stream
 
     public override long Seek(long offset, SeekOrigin origin)
     {
-        throw new NotSupportedException();
+        Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => position + offset,
+            _ => length + offset,
+        };
+        return position;
     }
 
     public override void SetLength(long value)
