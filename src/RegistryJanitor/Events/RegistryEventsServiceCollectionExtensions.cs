@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RegistryJanitor.Endpoints;
 using RegistryJanitor.Storage.Costs;
 
 namespace RegistryJanitor.Events;
@@ -8,7 +9,8 @@ namespace RegistryJanitor.Events;
 public static class RegistryEventsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="RegistryEventsOptions"/> (validated at start), the pull count store and the secret reader.
+    /// Adds <see cref="RegistryEventsOptions"/> (validated at start), the pull count store, the secret reader and
+    /// the endpoint registration the <c>run</c> service maps.
     /// Needs an <c>NpgsqlDataSource</c> registered (the storage registration does that).
     /// </summary>
     public static IServiceCollection AddRegistryEvents(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +27,7 @@ public static class RegistryEventsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PullCountStore>();
         services.TryAddSingleton<AuthorizationSecret>();
+        services.AddEndpoints<RegistryEventsEndpointRegistration>();
         return services;
     }
 }

@@ -52,7 +52,7 @@ public sealed class RetentionGroundTruthTests
         inventory.Manifests[inventory.PositionOf(key)].Tags.Count > 0;
 
     private static TestLayer Layer(string name, int size) =>
-        TestLayer.Create(l => l.FileOfSize($"/{name}/data.bin", size, seed: name.GetHashCode(StringComparison.Ordinal)));
+        TestLayer.Create(l => l.FileOfSize($"/{name}/data.bin", size, seed: name.Sum(c => c)));
 
     private static Task<PushedImage> Push(
         TestImageBuilder builder, string repository, string? tag, params TestLayer[] layers)
