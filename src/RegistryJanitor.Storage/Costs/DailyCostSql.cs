@@ -12,6 +12,12 @@ namespace RegistryJanitor.Storage.Costs;
 /// </remarks>
 internal static class DailyCostSql
 {
+    // The computation sorts and hashes millions of rows in one session; the server default (often 4 MB) would
+    // spill most of them to temporary files. SET LOCAL ends with the transaction.
+    public const string SessionSettings = """
+        SET LOCAL work_mem = '256MB'
+        """;
+
     public const string CreatePresence = """
         CREATE TEMP TABLE cost_presence (
             presence_id    BIGINT  NOT NULL PRIMARY KEY,
@@ -107,6 +113,8 @@ internal static class DailyCostSql
             JOIN cost_edge AS e ON e.parent_id = m.member_id
         )
         SELECT ancestor, member_id FROM member;
+        ANALYZE cost_member;
+        ANALYZE cost_child;
 
         -- Per present manifest: image, exclusive, amortized and cold pull bytes.
         CREATE TEMP TABLE cost_image ON COMMIT DROP AS
