@@ -10,7 +10,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 trap rj_stop_all EXIT INT TERM
 
 command -v curl >/dev/null 2>&1 || rj_ensure_packages curl
-rj_ensure_packages postgresql docker-registry libreoffice-calc
+# kubernetes-client: kubectl renders deploy/kubernetes for the deployment tests.
+rj_ensure_packages postgresql docker-registry libreoffice-calc kubernetes-client
 rj_start_postgres
 rj_start_registry
 command -v docker-registry >/dev/null 2>&1 && export REGISTRYJANITOR_TEST_REGISTRY_BINARY="$(command -v docker-registry)"

@@ -16,6 +16,8 @@ rj_ensure_packages() {
             postgresql) [ -x "$(rj_pg_bindir)/initdb" ] || missing+=("$pkg") ;;
             docker-registry) command -v docker-registry >/dev/null 2>&1 || missing+=("$pkg") ;;
             libreoffice-calc) command -v soffice >/dev/null 2>&1 || missing+=("$pkg") ;;
+            # Debian ships kubectl in kubernetes-client; any kubectl already on PATH will do.
+            kubernetes-client) command -v kubectl >/dev/null 2>&1 || missing+=("$pkg") ;;
             *) command -v "$pkg" >/dev/null 2>&1 || missing+=("$pkg") ;;
         esac
     done

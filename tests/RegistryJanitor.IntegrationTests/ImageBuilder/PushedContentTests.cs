@@ -66,6 +66,24 @@ public sealed class PushedContentTests : IDisposable
         Assert.False(history[1].TryGetProperty("empty_layer", out _));
     }
 
+    [Fact]
+    public async Task PushAsync_TwentyImagesInParallelSharingALayer_OneBlobDigestAndAllTagsPresent()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var repository = TestImageBuilder.UniqueRepository("imagebuilder/parallel");
+        var shared = TestLayer.Create(l => l.FileOfSize("/usr/lib/base.so", 100_000, seed: 9));
+
+        var images = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => builder.Image(repository)
+            .Layer(shared)
+            .Layer(l => l.File("/app/version", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .PushAsync($"v{i}", cancellationToken)));
+
+        var tags = await builder.Client.ListTagsAsync(repository, cancellationToken);
+        Assert.Single(images.Select(i => i.Layers[0].Digest).Distinct());
+        Assert.Equal(20, images.Select(i => i.Digest).Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"v{i}").Order(), tags.Order());
+    }
+
     public void Dispose()
     {
         builder.Dispose();

@@ -8,6 +8,25 @@ internal static class TestRegistryEnvironment
 {
     public const string RegistryVariable = "REGISTRYJANITOR_TEST_REGISTRY";
     public const string BinaryVariable = "REGISTRYJANITOR_TEST_REGISTRY_BINARY";
+    public const string StorageVariable = "REGISTRYJANITOR_TEST_REGISTRY_STORAGE";
+    public const string ConfigVariable = "REGISTRYJANITOR_TEST_REGISTRY_CONFIG";
+
+    /// <summary>
+    /// The storage root of the shared registry, when the script that started it says so (it does not for a
+    /// registry named from outside). Tests that need ground truth start a <see cref="RegistryProcess"/>.
+    /// </summary>
+    public static string? SharedStorageRoot()
+    {
+        var value = Environment.GetEnvironmentVariable(StorageVariable);
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    /// <summary>The shared registry's configuration file, when known (see <see cref="SharedStorageRoot"/>).</summary>
+    public static string? SharedConfigPath()
+    {
+        var value = Environment.GetEnvironmentVariable(ConfigVariable);
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
 
     /// <summary>The base address of the shared registry (delete enabled).</summary>
     public static Uri RequireRegistry()
