@@ -65,6 +65,11 @@ internal static class RollupBenchmark
 
             load.Stop();
             var baseline = await TimeAsync(dataSource, BaselineSql, cancellationToken);
+            if (Environment.GetEnvironmentVariable("ROLLUP_PROFILE") == "1")
+            {
+                await RollupProfiler.ProfileAsync(dataSource, registryId, output, cancellationToken);
+            }
+
             var tempBefore = await ScalarAsync(dataSource, TempBytesSql, cancellationToken);
             var pricing = BenchmarkPricing();
             var computation = new DailyCostComputation(dataSource);
