@@ -9,6 +9,7 @@ internal static class BenchmarkCommand
             ["scan"] = Scan.ScanBenchmark.Run,
             ["reports"] = ReportsBenchmark.Run,
             ["layers"] = Layers.LayersBenchmark.Run,
+            ["rollup"] = RollupBenchmark.Run,
         };
 
     public static int Run(string[] args, TextWriter output)
