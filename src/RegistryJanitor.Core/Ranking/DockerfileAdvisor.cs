@@ -70,7 +70,7 @@ public static class DockerfileAdvisor
             ScenarioRow.LegacyMonolith => new(
                 $"alpine base ({target.Name}) with runtime hardening",
                 EffortClass.Medium,
-                Covered(FindingKind.RunsAsRoot, FindingKind.PackageManagerLeftovers),
+                Covered(FindingKind.RunsAsRoot),
                 RuntimeSnippets.AlpineHardened(target)),
             ScenarioRow.CiConstrained => new(
                 "BuildKit inline cache and registry cache export",
