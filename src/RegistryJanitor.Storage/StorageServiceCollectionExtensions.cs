@@ -38,7 +38,9 @@ public static class StorageServiceCollectionExtensions
                 builder.ApplicationName = "RegistryJanitor";
             }
 
-            return NpgsqlDataSource.Create(builder.ConnectionString);
+            // A fixed name labels the pool in Npgsql's metrics instead of the connection string.
+            var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = "registryjanitor" };
+            return dataSource.Build();
         });
         services.TryAddSingleton<DbDataSource>(provider => provider.GetRequiredService<NpgsqlDataSource>());
         services.TryAddSingleton<MigrationRunner>();

@@ -4,12 +4,15 @@ using RegistryJanitor.Commands;
 using RegistryJanitor.Endpoints;
 using RegistryJanitor.Health;
 using RegistryJanitor.Jobs;
+using RegistryJanitor.Metrics;
 using RegistryJanitor.Options;
 using RegistryJanitor.Storage;
 
 namespace RegistryJanitor;
 
-/// <summary>Registers what every deployment has: options, PostgreSQL, the scheduler, health, metrics, commands.</summary>
+/// <summary>
+/// Registers what every deployment has: options, PostgreSQL, the scheduler, health, metrics, commands.
+/// </summary>
 public static class FoundationServiceCollectionExtensions
 {
     /// <summary>Time the host adds to <c>Service:ShutdownGracePeriod</c> for jobs asked to cancel to unwind.</summary>
@@ -44,6 +47,7 @@ public static class FoundationServiceCollectionExtensions
             .AddCheck<DatabaseReadinessCheck>("postgres", tags: [HealthTags.Ready])
             .AddCheck<SchedulerReadinessCheck>("scheduler", tags: [HealthTags.Ready]);
         services.AddEndpoints<HealthEndpoints>();
+        services.AddSingleton<MetricsCollector>();
         services.AddEndpoints<MetricsEndpoint>();
 
         services.AddCommand<RunCommand>();

@@ -24,7 +24,9 @@ public sealed class RegistryOptions
     /// <summary>Password or token. Prefer <see cref="PasswordFile"/> in clusters. Never logged or stored.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Path of a file holding the password (a mounted secret); read at use, trailing newline ignored.</summary>
+    /// <summary>
+    /// Path of a file holding the password (a mounted secret); read at start into <see cref="Password"/>.
+    /// </summary>
     public string? PasswordFile { get; set; }
 
     /// <summary>Repository glob patterns to include (<c>*</c> within a path segment, <c>**</c> across). Default: all.</summary>

@@ -19,7 +19,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning,
         Message = "Database {Database} records migration version {Version} ({FileName}) that this build does not have")]
-    public static partial void UnknownAppliedMigration(this ILogger logger, string database, int version, string fileName);
+    public static partial void UnknownAppliedMigration(
+        this ILogger logger, string database, int version, string fileName);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
         Message = "Schema of {Database} is current: {Applied} migrations applied now, {AlreadyApplied} before, " +

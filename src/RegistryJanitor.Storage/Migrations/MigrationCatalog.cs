@@ -28,7 +28,8 @@ public static partial class MigrationCatalog
         if (!Directory.Exists(directory))
         {
             throw new MigrationException(
-                $"migrations folder not found: {directory} (set Migrations:Path to the folder of VNNN__name.sql files)");
+                $"migrations folder not found: {directory} " +
+                "(set Migrations:Path to the folder of VNNN__name.sql files)");
         }
 
         var scripts = new List<MigrationScript>();
@@ -44,7 +45,8 @@ public static partial class MigrationCatalog
             if (scripts[i].Version == scripts[i - 1].Version)
             {
                 throw new MigrationException(
-                    $"migrations {scripts[i - 1].FileName} and {scripts[i].FileName} share version {scripts[i].Version}");
+                    $"migrations {scripts[i - 1].FileName} and {scripts[i].FileName} " +
+                    $"share version {scripts[i].Version}");
             }
         }
 

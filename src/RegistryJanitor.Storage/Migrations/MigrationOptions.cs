@@ -12,7 +12,9 @@ public sealed class MigrationOptions
     /// </summary>
     public string? Path { get; set; }
 
-    /// <summary>Whether <c>run</c> applies pending migrations before the scheduler starts. Default <c>true</c>.</summary>
+    /// <summary>
+    /// Whether <c>run</c> applies pending migrations before the scheduler starts. Default <c>true</c>.
+    /// </summary>
     public bool ApplyOnStart { get; set; } = true;
 
     /// <summary>Longest time one migration script may run. Default 10 minutes.</summary>

@@ -79,7 +79,8 @@ public sealed class MigrationRunner
     public IReadOnlyList<MigrationScript> Scripts => _scripts.Value;
 
     /// <summary>Applies every pending migration, each once, under the database's migrations lock.</summary>
-    /// <exception cref="MigrationException">An applied file changed, or a script failed (it was rolled back).</exception>
+    /// <exception cref="MigrationException">An applied file changed, or a script failed (it was rolled
+    /// back).</exception>
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
         var scripts = Scripts;
@@ -181,7 +182,8 @@ public sealed class MigrationRunner
             "restore the original file and put the change in a new migration");
     }
 
-    private async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, CancellationToken cancellationToken)
+    private async Task ApplyAsync(
+        NpgsqlConnection connection, MigrationScript script, CancellationToken cancellationToken)
     {
         _logger.ApplyingMigration(script.FileName);
         var stopwatch = Stopwatch.StartNew();

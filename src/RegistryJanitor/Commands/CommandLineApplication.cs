@@ -77,7 +77,8 @@ public static class CommandLineApplication
         var urls = builder.Configuration[$"{ServiceOptions.SectionName}:{nameof(ServiceOptions.Urls)}"];
         if (!string.IsNullOrWhiteSpace(urls))
         {
-            builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            builder.WebHost.UseUrls(
+                urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
         addFeatures(builder.Services, builder.Configuration);

@@ -24,7 +24,9 @@ internal sealed partial class HealthCheckCommand : ICommand
 
     public string Usage => string.Empty;
 
-    /// <summary>The URL probed: <c>Service:HealthCheckUrl</c>, or <c>/health/ready</c> on the first service URL.</summary>
+    /// <summary>
+    /// The URL probed: <c>Service:HealthCheckUrl</c>, or <c>/health/ready</c> on the first service URL.
+    /// </summary>
     public static Uri ResolveUrl(ServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -7,6 +7,8 @@ namespace RegistryJanitor.Health;
 /// </example>
 public static class HealthTags
 {
-    /// <summary>Checks behind <c>/health/ready</c>: the replica can do its work. <c>/health/live</c> runs none.</summary>
+    /// <summary>
+    /// Checks behind <c>/health/ready</c>: the replica can do its work. <c>/health/live</c> runs none.
+    /// </summary>
     public const string Ready = "ready";
 }

@@ -3,7 +3,9 @@ using RegistryJanitor.Jobs;
 
 namespace RegistryJanitor.Health;
 
-/// <summary>Ready once this replica's scheduler has started, so a replica that cannot run jobs takes no traffic.</summary>
+/// <summary>
+/// Ready once this replica's scheduler has started, so a replica that cannot run jobs takes no traffic.
+/// </summary>
 internal sealed class SchedulerReadinessCheck : IHealthCheck
 {
     private readonly SchedulerState _state;

@@ -77,7 +77,9 @@ internal sealed class JobRunRecorder : IJobListener
         ValueTask.CompletedTask;
 
     public async ValueTask JobWasExecuted(
-        IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        IJobExecutionContext context,
+        JobExecutionException? jobException,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         _state.JobFinished();

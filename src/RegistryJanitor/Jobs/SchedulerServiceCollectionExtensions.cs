@@ -76,7 +76,8 @@ public static class SchedulerServiceCollectionExtensions
     /// at once carry <see cref="DisallowConcurrentExecutionAttribute"/>. Every job run is logged, counted on
     /// <c>/metrics</c> and written to <c>job_runs</c> without further code.
     /// </example>
-    public static IServiceCollection AddScheduledJobs(this IServiceCollection services, Action<IQuartzBuilder> configure)
+    public static IServiceCollection AddScheduledJobs(
+        this IServiceCollection services, Action<IQuartzBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);

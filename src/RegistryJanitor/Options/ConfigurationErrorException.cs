@@ -20,6 +20,9 @@ public sealed class ConfigurationErrorException : Exception
     {
     }
 
-    /// <summary>Creates the error for <paramref name="settingPath"/>; the message reads "<c>path: problem</c>".</summary>
-    public static ConfigurationErrorException For(string settingPath, string problem) => new($"{settingPath}: {problem}");
+    /// <summary>
+    /// Creates the error for <paramref name="settingPath"/>; the message reads "<c>path: problem</c>".
+    /// </summary>
+    public static ConfigurationErrorException For(string settingPath, string problem) =>
+        new($"{settingPath}: {problem}");
 }

@@ -15,7 +15,8 @@ public static class ConfigurationLoader
     public const string SettingsFileName = "appsettings.json";
 
     /// <summary>Replaces the sources of <paramref name="configuration"/> with the product's.</summary>
-    /// <exception cref="ConfigurationErrorException">The config file is missing or a JSON file is malformed.</exception>
+    /// <exception cref="ConfigurationErrorException">The config file is missing or a JSON file is
+    /// malformed.</exception>
     public static void Load(IConfigurationManager configuration, string? configFile)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -2,7 +2,9 @@ using Quartz;
 
 namespace RegistryJanitor.Options;
 
-/// <summary>Checks Quartz cron expressions (six or seven fields, seconds first) the way the scheduler parses them.</summary>
+/// <summary>
+/// Checks Quartz cron expressions (six or seven fields, seconds first) the way the scheduler parses them.
+/// </summary>
 public static class CronSchedules
 {
     /// <summary>True when Quartz accepts <paramref name="expression"/> as a cron schedule.</summary>

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace RegistryJanitor.Options;
 
-/// <summary>The configuration as the product reads it, one <c>key = value</c> line per setting, secrets redacted.</summary>
+/// <summary>
+/// The configuration as the product reads it, one <c>key = value</c> line per setting, secrets redacted.
+/// </summary>
 /// <remarks>
 /// Only the product's sections are listed — those the settings files name plus the built-in ones — so that the
 /// process environment (PATH, HOME, …) does not drown them. Redacted: connection string passwords, and any value

@@ -10,7 +10,8 @@ public static class OptionsServiceCollectionExtensions
     /// validates its DataAnnotations at start, reporting failures with their configuration path. Add an
     /// <see cref="IValidateOptions{TOptions}"/> singleton beside it for rules that span several settings.
     /// </summary>
-    /// <example><code>services.AddValidatedOptions&lt;ScanOptions&gt;(configuration, ScanOptions.SectionName);</code></example>
+    /// <example><code>services.AddValidatedOptions&lt;ScanOptions&gt;(configuration,
+    /// ScanOptions.SectionName);</code></example>
     public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(
         this IServiceCollection services, IConfiguration configuration, string sectionPath)
         where TOptions : class

@@ -2,7 +2,9 @@ using RegistryJanitor.Core.Configuration;
 
 namespace RegistryJanitor.Options;
 
-/// <summary>The <c>Registries</c> list, bound from the configuration root so errors name <c>Registries:N:…</c>.</summary>
+/// <summary>
+/// The <c>Registries</c> list, bound from the configuration root so errors name <c>Registries:N:…</c>.
+/// </summary>
 public sealed class RegistriesOptions
 {
     /// <summary>The configuration key of the list.</summary>

@@ -14,8 +14,11 @@ namespace RegistryJanitor.Options;
 /// </remarks>
 public static class SecretFileConfiguration
 {
-    /// <summary>Reads the files named by <c>*File</c> settings and adds their contents on top of the configuration.</summary>
-    /// <exception cref="ConfigurationErrorException">A file is missing or unreadable, or both X and XFile are set.</exception>
+    /// <summary>
+    /// Reads the files named by <c>*File</c> settings and adds their contents on top of the configuration.
+    /// </summary>
+    /// <exception cref="ConfigurationErrorException">A file is missing or unreadable, or both X and XFile are
+    /// set.</exception>
     public static void AddSecretFiles(this IConfigurationBuilder builder, IConfiguration current)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -2,10 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace RegistryJanitor.Options;
 
-/// <summary>Decides which configuration keys hold secrets: what <c>config check</c> redacts and files may supply.</summary>
+/// <summary>
+/// Decides which configuration keys hold secrets: what <c>config check</c> redacts and files may supply.
+/// </summary>
 public static partial class SecretKeys
 {
-    /// <summary>The suffix of a setting that names a file holding the value of its sibling (<c>PasswordFile</c>).</summary>
+    /// <summary>
+    /// The suffix of a setting that names a file holding the value of its sibling (<c>PasswordFile</c>).
+    /// </summary>
     public const string FileSuffix = "File";
 
     /// <summary>

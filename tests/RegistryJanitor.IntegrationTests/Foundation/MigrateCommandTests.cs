@@ -23,7 +23,10 @@ public sealed partial class MigrateCommandTests
             .Select(path => int.Parse(Path.GetFileName(path)[1..].Split("__")[0], CultureInfo.InvariantCulture))
             .Order()
             .ToList();
-        var environment = new Dictionary<string, string?> { ["ConnectionStrings__Postgres"] = database.ConnectionString };
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Postgres"] = database.ConnectionString,
+        };
 
         var results = await Task.WhenAll(
             ProductProcess.RunAsync(["migrate"], environment, cancellationToken),
@@ -43,7 +46,10 @@ public sealed partial class MigrateCommandTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(applyMigrations: true, cancellationToken);
-        var environment = new Dictionary<string, string?> { ["ConnectionStrings__Postgres"] = database.ConnectionString };
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Postgres"] = database.ConnectionString,
+        };
 
         var result = await ProductProcess.RunAsync(["migrate"], environment, cancellationToken);
 

@@ -46,6 +46,34 @@ public sealed class IndexAndArtifactTests : IDisposable
     }
 
     [Fact]
+    public async Task PushAsync_DockerManifestListWithNestedIndex_TypesAndPlatformsAsPushed()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var repository = TestImageBuilder.UniqueRepository("imagebuilder/dockerlist");
+        var armV7 = new ImagePlatform("linux", "arm", "v7");
+
+        var inner = await builder.Index(repository)
+            .Image(armV7, i => i.Layer(l => l.File("/a", "armv7")))
+            .PushByDigestAsync(cancellationToken);
+        var list = await builder.Index(repository)
+            .MediaTypes(ImageFormat.Docker)
+            .Image(ImagePlatform.LinuxAmd64, i => i.Layer(l => l.File("/a", "amd64")))
+            .Nested(inner)
+            .PushAsync("v1", cancellationToken);
+
+        var raw = await builder.Client.GetManifestAsync(repository, "v1", cancellationToken);
+        using var json = JsonDocument.Parse(raw.Body);
+        var entries = json.RootElement.GetProperty("manifests").EnumerateArray().ToList();
+        Assert.Equal(MediaTypes.DockerManifestList, raw.ContentType);
+        Assert.Equal(MediaTypes.DockerManifest, entries[0].GetProperty("mediaType").GetString());
+        Assert.Equal(MediaTypes.OciIndex, entries[1].GetProperty("mediaType").GetString());
+        Assert.Equal(inner.Digest, entries[1].GetProperty("digest").GetString());
+        Assert.Equal(MediaTypes.DockerConfig, list.Images[0].Config.MediaType);
+        Assert.Equal(armV7, list.AllImages.Last().Platform);
+        Assert.Null(await builder.Client.ResolveAsync(repository, "latest", cancellationToken));
+    }
+
+    [Fact]
     public async Task CosignAndReferrers_SubjectImage_TagsAndFallbackIndexListThem()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -46,7 +46,9 @@ public sealed partial class TestDatabase : IAsyncDisposable
     /// <summary>A data source for this database, disposed with it.</summary>
     public NpgsqlDataSource DataSource { get; }
 
-    /// <summary>Creates the database and, when asked, applies the repository's migrations with the product runner.</summary>
+    /// <summary>
+    /// Creates the database and, when asked, applies the repository's migrations with the product runner.
+    /// </summary>
     /// <param name="applyMigrations">Apply <see cref="RepositoryPaths.MigrationsDirectory"/> before returning.</param>
     /// <param name="cancellationToken">Cancels creation.</param>
     /// <param name="label">Readable part of the name (e.g. the test class), to tell databases apart in psql.</param>
@@ -74,11 +76,14 @@ public sealed partial class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>A product <see cref="MigrationRunner"/> for this database, over the given or the repository's folder.</summary>
+    /// <summary>
+    /// A product <see cref="MigrationRunner"/> for this database, over the given or the repository's folder.
+    /// </summary>
     public MigrationRunner CreateMigrationRunner(string? migrationsPath = null) =>
         new(
             DataSource,
-            Microsoft.Extensions.Options.Options.Create(new MigrationOptions { Path = migrationsPath ?? RepositoryPaths.MigrationsDirectory }),
+            Microsoft.Extensions.Options.Options.Create(
+                new MigrationOptions { Path = migrationsPath ?? RepositoryPaths.MigrationsDirectory }),
             NullLogger<MigrationRunner>.Instance);
 
     /// <summary>Drops the database, ending any connection still open on it.</summary>

@@ -17,7 +17,8 @@ namespace RegistryJanitor.IntegrationTests.Support.Host;
 /// <example>
 /// <code>
 /// var result = await ProductProcess.RunAsync(
-///     ["migrate"], new Dictionary&lt;string, string?&gt; { ["ConnectionStrings__Postgres"] = database.ConnectionString },
+///     ["migrate"], new Dictionary&lt;string, string?&gt; { ["ConnectionStrings__Postgres"] = database.ConnectionString
+/// },
 ///     cancellationToken);
 /// Assert.Equal(0, result.ExitCode);
 /// </code>
@@ -74,7 +75,9 @@ public sealed class ProductProcess : IAsyncDisposable
 
     /// <summary>Starts the executable with <paramref name="arguments"/> and the given environment overrides.</summary>
     public static ProductProcess Start(
-        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?> environment,
+        string? workingDirectory = null)
     {
         var startInfo = new ProcessStartInfo(DotnetHost())
         {

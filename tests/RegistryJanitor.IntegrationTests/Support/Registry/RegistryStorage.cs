@@ -30,8 +30,10 @@ public static class RegistryStorage
     /// idle: the collector does not coordinate with uploads in flight.
     /// </summary>
     /// <remarks>
-    /// distribution 2.8 with <c>--delete-untagged</c> also removes the untagged child manifests of an index
-    /// (they have no tag of their own), a known defect fixed in distribution 3. Expect that when comparing.
+    /// distribution 2.8 with <c>--delete-untagged</c> also removes the child manifests of a tagged index (they
+    /// have no tag of their own) and then collects their configs and layers; only the index and the child
+    /// manifest blobs remain. Compare with single-platform images, or expect that (see the
+    /// GarbageCollectionTests).
     /// </remarks>
     public static async Task<GarbageCollectResult> GarbageCollectAsync(
         string binary,

@@ -11,7 +11,9 @@ public sealed class TemporaryDirectory : IDisposable
     /// <summary>The absolute path of the folder.</summary>
     public string Path { get; }
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="fileName"/> inside the folder; returns its path.</summary>
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="fileName"/> inside the folder; returns its path.
+    /// </summary>
     public string WriteFile(string fileName, string content)
     {
         var path = System.IO.Path.Combine(Path, fileName);

@@ -1,6 +1,8 @@
 namespace RegistryJanitor.IntegrationTests.Support.TestEnvironment;
 
-/// <summary>The environment variables <c>deploy/test.sh</c> sets for a test run, and what to do when they are not.</summary>
+/// <summary>
+/// The environment variables <c>deploy/test.sh</c> sets for a test run, and what to do when they are not.
+/// </summary>
 public static class TestEnvironmentVariables
 {
     /// <summary>Npgsql connection string of a server where the tests may <c>CREATE DATABASE</c>.</summary>
