@@ -48,7 +48,11 @@ internal static class ImageEvidenceSql
                COALESCE(layers.digests, '{}') AS LayerDigests,
                COALESCE(layers.sizes, '{}') AS LayerSizes,
                COALESCE(layers.shared, '{}') AS LayerShared,
-               (SELECT count(*) FROM tags AS t2 WHERE t2.repository_id = c.repository_id) AS RetainedTags,
+               (SELECT count(*)
+                FROM tags AS t2
+                JOIN manifests AS m2 ON m2.id = t2.manifest_id
+                WHERE t2.repository_id = c.repository_id
+                  AND m2.kind IN ('image', 'index')) AS RetainedTags,
                GREATEST(
                    (SELECT count(*)
                     FROM tag_history AS th
