@@ -4,7 +4,8 @@ namespace RegistryJanitor.Storage.Ranking;
 internal static class ImageEvidenceSql
 {
     // One statement for all selected tags; the newest tag of a repository is its newest runnable one, so
-    // signature, SBOM and cache tags pushed after an image do not hide it. An index is ranked through its first runnable child (amd64 first);
+    // signature, SBOM and cache tags pushed after an image do not hide it. An index is ranked through its
+    // first runnable child (amd64 first);
     // referrers count whether they point at the index or at that child. Pushes per month take the larger of
     // tag moves observed after the repository's first scan and configs created in the window, so a first scan
     // (where every tag is "added" at once) does not look like a burst of pushes.
