@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using RegistryJanitor.Core.Model;
 using RegistryJanitor.Core.Sharing;
 
 namespace RegistryJanitor.IntegrationTests.Costs;
@@ -38,8 +39,8 @@ internal static class InventoryTestLoader
         """;
 
     private const string InsertManifestBlobSql = """
-        INSERT INTO manifest_blobs (manifest_id, role, position, blob_id)
-        VALUES (@manifestId, @role, @position, @blobId)
+        INSERT INTO manifest_blobs (manifest_id, role, position, blob_id, media_type)
+        VALUES (@manifestId, @role, @position, @blobId, @mediaType)
         ON CONFLICT DO NOTHING
         """;
 
@@ -145,7 +146,8 @@ internal static class InventoryTestLoader
         async Task AddBlobAsync(long manifestId, string role, int position, BlobReference blob)
         {
             var blobId = await ScalarAsync<long>(UpsertBlobSql, new { digest = blob.Digest, size = blob.Size });
-            await ExecuteAsync(InsertManifestBlobSql, new { manifestId, role, position, blobId });
+            var mediaType = role == "config" ? MediaTypes.OciConfig : MediaTypes.OciLayerGzip;
+            await ExecuteAsync(InsertManifestBlobSql, new { manifestId, role, position, blobId, mediaType });
         }
 
         Task<T> ScalarAsync<T>(string sql, object parameters) =>
