@@ -8,6 +8,7 @@ internal static class BenchmarkCommand
         {
             ["reports"] = ReportsBenchmark.Run,
             ["scan"] = Scan.ScanBenchmark.Run,
+            ["layers"] = Layers.LayersBenchmark.Run,
         };
 
     public static int Run(string[] args, TextWriter output)
