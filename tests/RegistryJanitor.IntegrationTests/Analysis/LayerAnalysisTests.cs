@@ -130,6 +130,32 @@ public sealed class LayerAnalysisTests(PostgresDatabaseFixture database) : IClas
         }
     }
 
+    [Fact]
+    public async Task RunAsync_BudgetBelowLargerImage_AnalysesTheSmallerAndRecordsTheSkip()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var registryUrl = TestRegistryEnvironment.RequireRegistry();
+        using var builder = TestImageBuilder.For(registryUrl);
+        var repository = TestImageBuilder.UniqueRepository("analysis-budget") + "/app";
+        var large = await builder.Image(repository).Compression(LayerCompression.None)
+            .Layer(l => l.FileOfSize("/srv/large.bin", 200_000, seed: 21)).PushAsync("large", cancellationToken);
+        var small = await builder.Image(repository).Compression(LayerCompression.None)
+            .Layer(l => l.FileOfSize("/srv/small.bin", 2_000, seed: 22)).PushAsync("small", cancellationToken);
+        await using var host = new AnalysisHost(database.DataSource);
+        var rows = new AnalysisRows(database.DataSource);
+        var budget = (large.Layers[0].Size + small.Layers[0].Size) / 2;
+
+        var summary = await host.ScanAndAnalyseAsync(
+            ScannerHost.Registry("budget", registryUrl, repository), cancellationToken, budget);
+
+        Assert.Equal(AnalysisSummary.Partial, summary.Status);
+        Assert.Equal((1, 1, small.Layers[0].Size), (summary.Counts.ImagesAnalysed, summary.Counts.ImagesSkipped,
+            summary.Counts.BytesRead));
+        Assert.Null(await rows.LayerAsync(large.Layers[0].Digest, cancellationToken));
+        Assert.Equal(0, host.BlobGets(large.Layers[0].Digest));
+        Assert.NotNull(await rows.ImageAsync(small.Digest, cancellationToken));
+    }
+
     /// <summary>
     /// A lower layer with apt caches, a file the upper layer deletes, one it replaces, and a directory it makes
     /// opaque; the upper layer also adds a file inside the opaque directory.
