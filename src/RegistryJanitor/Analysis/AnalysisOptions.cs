@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RegistryJanitor.Analysis;
+
+/// <summary>Layer analysis run settings (section <c>Analysis</c>).</summary>
+public sealed class AnalysisOptions
+{
+    public const string SectionName = "Analysis";
+
+    /// <summary>
+    /// Compressed layer bytes one run may download per registry, unless the registry sets
+    /// <c>Registries:N:Analysis:MaxBytes</c>. Default 20 GiB.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long MaxBytes { get; set; } = 20L * 1024 * 1024 * 1024;
+
+    /// <summary>Interval between progress lines of a running analysis. Default 5 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
