@@ -7,6 +7,7 @@ internal static class BenchmarkCommand
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["scan"] = Scan.ScanBenchmark.Run,
+            ["layers"] = Layers.LayersBenchmark.Run,
         };
 
     public static int Run(string[] args, TextWriter output)
