@@ -8,6 +8,7 @@ internal static class BenchmarkCommand
         {
             ["scan"] = Scan.ScanBenchmark.Run,
             ["layers"] = Layers.LayersBenchmark.Run,
+            ["reports"] = ReportsBenchmark.Run,
         };
 
     public static int Run(string[] args, TextWriter output)
