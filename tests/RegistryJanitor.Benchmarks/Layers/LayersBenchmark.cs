@@ -138,7 +138,8 @@ internal static class LayersBenchmark
 
     private static ImageAnalysis AnalyseOnce(BlobFacts blob)
     {
-        var reader = new LayerStreamReader(Options.Create(new LayerReaderOptions()), TimeProvider.System);
+        var reader = new LayerStreamReader(
+            Microsoft.Extensions.Options.Options.Create(new LayerReaderOptions()), TimeProvider.System);
         using var file = new FileStream(blob.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
         var index = reader.Read(file, blob.Digest, blob.CompressedBytes, MediaTypes.OciLayerGzip, default);
         return ImageAnalyzer.Analyze([index]);
