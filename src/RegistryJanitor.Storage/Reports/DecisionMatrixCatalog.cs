@@ -21,7 +21,7 @@ public static class DecisionMatrixCatalog
         ("already_lean", "Keep as is", "No change found worth its effort", "None"),
     ];
 
-    /// <summary>The recommended approach for a stored scenario name; the name itself when it is not in the matrix.</summary>
+    /// <summary>The recommended approach for a stored scenario name; the name itself when not in the matrix.</summary>
     public static string ApproachOf(string scenario) =>
         Rows.FirstOrDefault(row => row.Scenario == scenario).Approach ?? scenario;
 }
