@@ -7,4 +7,5 @@ return await CommandLineApplication.RunAsync(args, static (services, configurati
 {
     services.AddFoundation(configuration);
     services.AddScanner(configuration);
+    services.AddReporting(configuration);
 });
