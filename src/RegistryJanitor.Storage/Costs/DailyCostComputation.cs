@@ -39,6 +39,7 @@ public sealed class DailyCostComputation
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
+        await ExecuteAsync(connection, transaction, DailyCostSql.SessionSettings, null, cancellationToken);
         await ExecuteAsync(connection, transaction, DailyCostSql.CreatePresence, null, cancellationToken);
         var presenceParameters = new
         {

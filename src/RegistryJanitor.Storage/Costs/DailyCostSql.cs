@@ -12,6 +12,12 @@ namespace RegistryJanitor.Storage.Costs;
 /// </remarks>
 internal static class DailyCostSql
 {
+    // The computation sorts and hashes millions of rows in one session; the server default (often 4 MB) would
+    // spill most of them to temporary files. SET LOCAL ends with the transaction.
+    public const string SessionSettings = """
+        SET LOCAL work_mem = '256MB'
+        """;
+
     public const string CreatePresence = """
         CREATE TEMP TABLE cost_presence (
             presence_id    BIGINT  NOT NULL PRIMARY KEY,
@@ -98,15 +104,25 @@ internal static class DailyCostSql
         WHERE r.subject_digest IS NOT NULL
           AND cardinality(r.tags) = 0;
 
+        -- Each manifest with everything it owns, three levels deep (a referrer of a child of an index); joins
+        -- of fixed depth instead of a recursive query, which PostgreSQL plans poorly on unanalyzed tables.
         CREATE TEMP TABLE cost_member ON COMMIT DROP AS
-        WITH RECURSIVE member (ancestor, member_id) AS (
-            SELECT presence_id, presence_id FROM cost_presence
-            UNION
-            SELECT m.ancestor, e.child_id
-            FROM member AS m
-            JOIN cost_edge AS e ON e.parent_id = m.member_id
-        )
-        SELECT ancestor, member_id FROM member;
+        SELECT presence_id AS ancestor, presence_id AS member_id
+        FROM cost_presence
+        UNION ALL
+        SELECT e1.parent_id, e1.child_id
+        FROM cost_edge AS e1
+        UNION ALL
+        SELECT e1.parent_id, e2.child_id
+        FROM cost_edge AS e1
+        JOIN cost_edge AS e2 ON e2.parent_id = e1.child_id
+        UNION ALL
+        SELECT e1.parent_id, e3.child_id
+        FROM cost_edge AS e1
+        JOIN cost_edge AS e2 ON e2.parent_id = e1.child_id
+        JOIN cost_edge AS e3 ON e3.parent_id = e2.child_id;
+        ANALYZE cost_member;
+        ANALYZE cost_child;
 
         -- Per present manifest: image, exclusive, amortized and cold pull bytes.
         CREATE TEMP TABLE cost_image ON COMMIT DROP AS

@@ -3,7 +3,9 @@ namespace RegistryJanitor.Storage.Ranking;
 /// <summary>The set-based query that reads ranking evidence from the inventory tables.</summary>
 internal static class ImageEvidenceSql
 {
-    // One statement for all selected tags. An index is ranked through its first runnable child (amd64 first);
+    // One statement for all selected tags; the newest tag of a repository is its newest runnable one, so
+    // signature, SBOM and cache tags pushed after an image do not hide it. An index is ranked through its
+    // first runnable child (amd64 first);
     // referrers count whether they point at the index or at that child. Pushes per month take the larger of
     // tag moves observed after the repository's first scan and configs created in the window, so a first scan
     // (where every tag is "added" at once) does not look like a burst of pushes.
@@ -11,8 +13,11 @@ internal static class ImageEvidenceSql
         WITH selected AS (
             SELECT t.repository_id, t.name AS tag, t.manifest_id, r.name AS repository, g.name AS registry,
                    r.first_seen_at,
-                   row_number() OVER (PARTITION BY t.repository_id ORDER BY t.updated_at DESC, t.name) AS recency
+                   row_number() OVER (
+                       PARTITION BY t.repository_id
+                       ORDER BY (tm.kind IN ('image', 'index')) DESC, t.updated_at DESC, t.name) AS recency
             FROM tags AS t
+            JOIN manifests AS tm ON tm.id = t.manifest_id
             JOIN repositories AS r ON r.id = t.repository_id AND r.deleted_at IS NULL
             JOIN registries AS g ON g.id = r.registry_id
             WHERE @registry::text IS NULL OR g.name = @registry
@@ -44,7 +49,11 @@ internal static class ImageEvidenceSql
                COALESCE(layers.digests, '{}') AS LayerDigests,
                COALESCE(layers.sizes, '{}') AS LayerSizes,
                COALESCE(layers.shared, '{}') AS LayerShared,
-               (SELECT count(*) FROM tags AS t2 WHERE t2.repository_id = c.repository_id) AS RetainedTags,
+               (SELECT count(*)
+                FROM tags AS t2
+                JOIN manifests AS m2 ON m2.id = t2.manifest_id
+                WHERE t2.repository_id = c.repository_id
+                  AND m2.kind IN ('image', 'index')) AS RetainedTags,
                GREATEST(
                    (SELECT count(*)
                     FROM tag_history AS th

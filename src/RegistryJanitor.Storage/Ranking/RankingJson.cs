@@ -5,8 +5,9 @@ using RegistryJanitor.Core.Ranking;
 namespace RegistryJanitor.Storage.Ranking;
 
 /// <summary>JSON columns of the ranking tables, written field by field so their shape is fixed here.</summary>
-internal static class RankingJson
+public static class RankingJson
 {
+    /// <summary>The <c>recommendations</c> column.</summary>
     public static string Recommendations(IReadOnlyList<Recommendation> recommendations) => Write(writer =>
     {
         writer.WriteStartArray();
@@ -29,6 +30,7 @@ internal static class RankingJson
         writer.WriteEndArray();
     });
 
+    /// <summary>The <c>evidence</c> column of a finding.</summary>
     public static string Evidence(IReadOnlyList<FindingEvidence> evidence) => Write(writer =>
     {
         writer.WriteStartArray();
@@ -46,6 +48,7 @@ internal static class RankingJson
         writer.WriteEndArray();
     });
 
+    /// <summary>The <c>options</c> column of a run.</summary>
     public static string Options(RankingOptions options) => Write(writer =>
     {
         writer.WriteStartObject();

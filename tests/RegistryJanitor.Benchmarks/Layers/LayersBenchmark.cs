@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Formats.Tar;
 using System.IO.Compression;
-using Microsoft.Extensions.Options;
 using RegistryJanitor.Core.Layers;
 using RegistryJanitor.Core.Model;
 using RegistryJanitor.Registries.Layers;
