@@ -84,11 +84,11 @@ internal static class OptimizationReportSql
                i.ecosystem AS Ecosystem,
                r ->> 'snippet' AS DockerfileChange
         FROM ranked_items i
-        CROSS JOIN LATERAL JSONB_ARRAY_ELEMENTS(i.recommendations) WITH ORDINALITY AS rec(r, position)
+        CROSS JOIN LATERAL JSONB_ARRAY_ELEMENTS(i.recommendations) WITH ORDINALITY AS rec(r, ordinal)
         WHERE i.ranking_run_id = @runId
           AND i.rank > 0
           AND COALESCE(r ->> 'snippet', '') <> ''
-        ORDER BY i.rank, rec.position
+        ORDER BY i.rank, rec.ordinal
         """;
 
     /// <summary>
