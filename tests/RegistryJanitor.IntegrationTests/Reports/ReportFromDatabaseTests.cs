@@ -69,7 +69,7 @@ public sealed class ReportFromDatabaseTests(PostgresDatabaseFixture database) : 
                 .Layer(shared)
                 .Layer(l => l.FileOfSize("/app/bin", 50_000 + (i * 1000), seed: 10 + i))
                 .Config(c => c.Label("team", team).User("1000").Created(TimeProvider.System.GetUtcNow())
-                    .History("COPY /out/app /app # buildkit"));
+                    .History("ADD base.tar / # buildkit").History("COPY /out/app /app # buildkit"));
             await image.PushAsync("v1", cancellationToken);
             await builder.Image($"team{i}/app")
                 .Layer(shared)
