@@ -13,4 +13,5 @@ return await CommandLineApplication.RunAsync(args, static (services, configurati
     services.AddCosts(configuration);
     services.AddRegistryEvents(configuration);
     services.AddRanking(configuration);
+    services.AddReporting(configuration);
 });

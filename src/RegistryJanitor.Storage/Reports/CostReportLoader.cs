@@ -1,0 +1,112 @@
+using Dapper;
+using Npgsql;
+using RegistryJanitor.Core.Costs;
+using RegistryJanitor.Reports.Model;
+
+namespace RegistryJanitor.Storage.Reports;
+
+/// <summary>Reads the cost workbook's data for one month from PostgreSQL (never from a registry).</summary>
+/// <remarks>
+/// Bytes come from the last daily snapshot of the month, pulls and egress are summed over the month's days.
+/// Stale images are not listed on the Dead weight sheet: no stored figure says which images are stale yet.
+/// Team stored bytes and shared layers read the inventory as it is now, so for a past month they describe the
+/// registry at the time the report is written. Shared layers carry no base-image family (none is stored).
+/// Push and last-pull times are left empty on Images and Dead weight.
+/// </remarks>
+public sealed class CostReportLoader
+{
+    /// <summary>Shared layers listed, most referenced first.</summary>
+    public const int SharedLayerLimit = 200;
+
+    private const int CommandTimeoutSeconds = 600;
+
+    private readonly NpgsqlDataSource dataSource;
+
+    public CostReportLoader(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        this.dataSource = dataSource;
+    }
+
+    /// <summary>Loads the month's data; <paramref name="pricing"/> gives the prices written to Assumptions.</summary>
+    public async Task<CostReportData> LoadAsync(ReportPeriod period, PricingOptions pricing,
+        DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(pricing);
+        var parameters = period.SqlParameters;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(
+            System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+
+        var registries = await QueryAsync<RegistryCostRow>(
+            connection, transaction, CostReportSql.SelectRegistries, parameters, cancellationToken);
+        var repositories = await QueryAsync<RepositoryCostRow>(
+            connection, transaction, CostReportSql.SelectRepositories, parameters, cancellationToken);
+        var teams = await QueryAsync<TeamCostRow>(
+            connection, transaction, CostReportSql.SelectTeams, parameters, cancellationToken);
+        var images = await QueryAsync<ImageCostRow>(
+            connection, transaction, CostDetailSql.SelectImages, parameters, cancellationToken);
+        var sharedLayers = await QueryAsync<SharedLayerRow>(
+            connection, transaction, CostDetailSql.SelectSharedLayers, new { limit = SharedLayerLimit },
+            cancellationToken);
+        var deadWeight = await QueryAsync<DeadWeightRow>(
+            connection, transaction, CostDetailSql.SelectDeadWeight, parameters, cancellationToken);
+        var history = (await QueryAsync<MonthTotalsRow>(
+                connection, transaction, CostDetailSql.SelectHistory, parameters, cancellationToken))
+            .Select(ToTotals)
+            .ToList();
+
+        var daysInMonth = DateTime.DaysInMonth(period.Month.Year, period.Month.Month);
+        var registryNames = registries.Select(registry => registry.Registry).ToList();
+        var previous = period.Month.AddMonths(-1);
+        return new CostReportData
+        {
+            Month = period.Month,
+            MonthToDate = period.MonthToDate,
+            GeneratedAt = generatedAt,
+            Currency = pricing.Currency,
+            BilledDays = period.BilledDays,
+            PreviousMonth = history.SingleOrDefault(totals => totals.Month == previous),
+            History = history,
+            Pricing = [.. registryNames.Select(name => ReportPricing.For(pricing, name, daysInMonth))],
+            Assumptions = ReportPricing.Assumptions(pricing, registryNames),
+            Registries = registries,
+            Teams = teams,
+            Repositories = repositories,
+            Images = images,
+            SharedLayers = sharedLayers,
+            DeadWeight = deadWeight,
+        };
+    }
+
+    /// <summary>The last snapshot day within the period, or null when the cost job has not run in it.</summary>
+    public async Task<DateOnly?> SnapshotDayAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var day = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            CostReportSql.SelectSnapshotDay, period.SqlParameters, commandTimeout: CommandTimeoutSeconds,
+            cancellationToken: cancellationToken));
+        return day is { } value ? DateOnly.FromDateTime(value) : null;
+    }
+
+    private static CostMonthTotals ToTotals(MonthTotalsRow row) => new()
+    {
+        Month = DateOnly.FromDateTime(row.Month),
+        LogicalBytes = row.LogicalBytes,
+        StoredBytes = row.StoredBytes,
+        Pulls = row.Pulls,
+        EgressBytes = row.EgressBytes,
+        StorageCost = row.StorageCost,
+        EgressCost = row.EgressCost,
+    };
+
+    private static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<T>(new CommandDefinition(
+            sql, parameters, transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RegistryJanitor.Core.Costs;
+using RegistryJanitor.Reports;
+
+namespace RegistryJanitor.Storage.Reports;
+
+/// <summary>
+/// One report run: reads both workbooks' data from PostgreSQL, writes the files atomically and records the run
+/// in <c>report_runs</c>.
+/// </summary>
+public sealed class MonthlyReportGenerator
+{
+    private readonly CostReportLoader costs;
+    private readonly OptimizationReportLoader optimization;
+    private readonly ReportWorkbookWriter writer;
+    private readonly ReportRunStore runs;
+    private readonly IOptions<PricingOptions> pricing;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<MonthlyReportGenerator> logger;
+
+    public MonthlyReportGenerator(CostReportLoader costs, OptimizationReportLoader optimization,
+        ReportWorkbookWriter writer, ReportRunStore runs, IOptions<PricingOptions> pricing,
+        TimeProvider timeProvider, ILogger<MonthlyReportGenerator> logger)
+    {
+        this.costs = costs;
+        this.optimization = optimization;
+        this.writer = writer;
+        this.runs = runs;
+        this.pricing = pricing;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+    }
+
+    /// <summary>Writes the workbooks of <paramref name="month"/> into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="month">Any day of the month to report; the month must have started.</param>
+    /// <param name="outputDirectory">Folder of the files; created when missing.</param>
+    /// <param name="trigger"><c>command</c> or <c>schedule</c>, recorded with the run.</param>
+    /// <param name="cancellationToken">Stops the run; files already renamed into place stay.</param>
+    public async Task<MonthlyReportOutcome> GenerateAsync(DateOnly month, string outputDirectory, string trigger,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
+        var startedAt = timeProvider.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
+        var period = ReportPeriod.For(month, DateOnly.FromDateTime(startedAt.UtcDateTime));
+        logger.ReportRunStarting(period.Month, period.MonthToDate, trigger);
+
+        var snapshotDay = await costs.SnapshotDayAsync(period, cancellationToken);
+        if (snapshotDay is null)
+        {
+            logger.ReportRunNoSnapshots(period.Month);
+        }
+
+        var costData = await costs.LoadAsync(period, pricing.Value, startedAt, cancellationToken);
+        var optimizationData = await optimization.LoadAsync(
+            period, pricing.Value.Currency, startedAt, cancellationToken);
+        var fullPath = Path.GetFullPath(outputDirectory);
+        var result = await writer.WriteAsync(costData, optimizationData, fullPath, cancellationToken);
+
+        var runId = await runs.RecordAsync(period, snapshotDay, result, trigger, fullPath, startedAt,
+            timeProvider.GetUtcNow(), cancellationToken);
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        logger.ReportRunCompleted(period.Month, runId, costData.Images.Count, optimizationData.Ranked.Count,
+            snapshotDay, elapsedMs);
+        return new MonthlyReportOutcome(runId, period, snapshotDay, result);
+    }
+}
