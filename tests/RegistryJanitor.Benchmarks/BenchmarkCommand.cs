@@ -4,7 +4,10 @@ namespace RegistryJanitor.Benchmarks;
 internal static class BenchmarkCommand
 {
     private static readonly Dictionary<string, Func<string[], TextWriter, int>> Benchmarks =
-        new(StringComparer.OrdinalIgnoreCase);
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["scan"] = Scan.ScanBenchmark.Run,
+        };
 
     public static int Run(string[] args, TextWriter output)
     {
