@@ -1,5 +1,6 @@
 using RegistryJanitor;
 using RegistryJanitor.Commands;
+using RegistryJanitor.Demo;
 using RegistryJanitor.Scanning;
 
 // Each feature registers its options, services, commands, jobs and endpoints here: one AddXxx line per feature.
@@ -7,4 +8,5 @@ return await CommandLineApplication.RunAsync(args, static (services, configurati
 {
     services.AddFoundation(configuration);
     services.AddScanner(configuration);
+    services.AddDemo(configuration);
 });
