@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace RegistryJanitor.Demo;
 
 /// <summary>
@@ -13,7 +16,8 @@ internal static class DemoApps
     [
         DemoFile.Text("app/package.json",
             $$"""{ "name": "checkout-api", "version": "{{version}}", "description": "{{Marker}}" }"""),
-        DemoFile.Text("app/server.js", $"// {Marker}\nrequire('http').createServer((q, s) => s.end('ok')).listen(8080);\n"),
+        DemoFile.Text("app/server.js",
+            $"// {Marker}\nrequire('http').createServer((q, s) => s.end('ok')).listen(8080);\n"),
         DemoFile.Text("app/node_modules/left-pad/package.json",
             $$"""{ "name": "left-pad", "version": "1.3.0", "description": "{{Marker}}" }"""),
         DemoFile.Text("app/.env", "# " + Marker + ": fake values\nDATABASE_PASSWORD=demo-fake-password-not-real\n"
@@ -56,13 +60,15 @@ internal static class DemoApps
         DemoFile.Text("app/healthcheck", Marker + "\n"),
     ];
 
-    /// <summary>Bytes that do not compress away, derived from <paramref name="seed"/> so rebuilds are identical.</summary>
+    /// <summary>
+    /// Bytes that do not compress away, derived from <paramref name="seed"/> so rebuilds are identical.
+    /// </summary>
     public static byte[] Filler(string seed, int length)
     {
         var bytes = new byte[length];
         for (var block = 0; block * 32 < length; block++)
         {
-            var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{seed}/{block}"));
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}/{block}"));
             hash.AsSpan(0, Math.Min(32, length - (block * 32))).CopyTo(bytes.AsSpan(block * 32));
         }
 

@@ -14,7 +14,8 @@ internal sealed record DemoImage
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
-    public IReadOnlyList<string> Env { get; init; } = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"];
+    public IReadOnlyList<string> Env { get; init; } =
+        ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"];
 
     public IReadOnlyList<string> Cmd { get; init; } = ["/bin/sh"];
 

@@ -143,7 +143,11 @@ internal sealed class DemoImageWriter(OciPusher pusher)
         var configDigest = DigestOf(config);
         await pusher.PushBlobAsync(repository, configDigest, config, cancellationToken);
         var layer = Descriptor(MediaTypes.CosignSimpleSigning, payloadDigest, payload.Length);
-        layer["annotations"] = new JsonObject { ["dev.cosignproject.cosign/signature"] = "ZGVtby1ub3QtYS1zaWduYXR1cmU=" };
+        // The base64 of "demo-not-a-signature": the scanner classifies by media type, nobody verifies it.
+        layer["annotations"] = new JsonObject
+        {
+            ["dev.cosignproject.cosign/signature"] = "ZGVtby1ub3QtYS1zaWduYXR1cmU=",
+        };
         var manifest = new JsonObject
         {
             ["schemaVersion"] = 2,
@@ -155,7 +159,9 @@ internal sealed class DemoImageWriter(OciPusher pusher)
         return await PutAsync(repository, tag, MediaTypes.OciManifest, manifest, cancellationToken);
     }
 
-    /// <summary>A BuildKit registry cache export (<c>image-manifest=true</c>) holding <paramref name="layers"/>.</summary>
+    /// <summary>
+    /// A BuildKit registry cache export (<c>image-manifest=true</c>) holding <paramref name="layers"/>.
+    /// </summary>
     public async Task<PushedManifest> PushBuildCacheAsync(
         string repository, string tag, IReadOnlyList<DemoLayer> layers, CancellationToken cancellationToken)
     {

@@ -67,7 +67,9 @@ internal sealed class DemoLayers
         return DemoLayer.Build([.. Packages(all, all), .. AptLists(all), .. DemoApps.Monolith(version)]);
     }
 
-    /// <summary>The files of <paramref name="names"/> plus a dpkg status listing <paramref name="installed"/>.</summary>
+    /// <summary>
+    /// The files of <paramref name="names"/> plus a dpkg status database listing <paramref name="installed"/>.
+    /// </summary>
     private List<DemoFile> Packages(IEnumerable<string> names, IEnumerable<string> installed)
     {
         var files = names.SelectMany(n => source.Package(n).Files).ToList();

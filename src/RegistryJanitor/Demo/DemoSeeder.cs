@@ -15,13 +15,19 @@ internal sealed class DemoSeeder(DemoImageWriter writer, TimeProvider time, Text
     public const string EdgeProxy = "demo/edge-proxy";
 
     /// <summary>Every repository the seeder creates.</summary>
-    public static readonly IReadOnlyList<string> Repositories = [CheckoutApi, MlScoring, LegacyBilling, CiRunner, EdgeProxy];
+    public static readonly IReadOnlyList<string> Repositories =
+        [CheckoutApi, MlScoring, LegacyBilling, CiRunner, EdgeProxy];
 
-    /// <summary>Pushed last: when it exists, a previous run finished seeding.</summary>
-    public const string CompletionRepository = EdgeProxy;
+    /// <summary>
+    /// Pushed only by the second pass (<see cref="RebuildAsync"/>): when it exists, seeding is complete.
+    /// </summary>
+    public const string CompletionRepository = CheckoutApi;
 
-    /// <summary>The tag pushed last.</summary>
+    /// <summary>The tag the second pass adds.</summary>
     public const string CompletionTag = "latest";
+
+    /// <summary>The tag the second pass moves to a rebuild, leaving the first build untagged.</summary>
+    public const string RebuiltTag = "v1.11.0";
 
     private const string FromDebian = "/bin/sh -c #(nop) ADD file:demo-rootfs in / # debian:bookworm";
 
@@ -38,47 +44,57 @@ internal sealed class DemoSeeder(DemoImageWriter writer, TimeProvider time, Text
         return pushed;
     }
 
+    /// <summary>
+    /// The second pass, run after a scan has seen the first: CI rebuilds <see cref="RebuiltTag"/> and pushes it
+    /// again, so the first build stays in the registry untagged. A generic registry cannot list untagged
+    /// manifests, so a scanner only learns of one by having seen it tagged before.
+    /// </summary>
+    public async Task<int> RebuildAsync(DemoLayers layers, CancellationToken cancellationToken)
+    {
+        var today = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var rebuild = CheckoutImage(layers, "1.11.0-rebuild", today.AddDays(-1));
+        await PushImageAsync(CheckoutApi, rebuild, RebuiltTag, cancellationToken);
+        await PushImageAsync(CheckoutApi, rebuild, CompletionTag, cancellationToken);
+        return pushed;
+    }
+
     /// <summary>High-frequency microservice: a tag a week for three months, context copied before npm ci.</summary>
-    private async Task SeedCheckoutApiAsync(DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
+    private async Task SeedCheckoutApiAsync(
+        DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
     {
         const int Tags = 12;
-        for (var i = 0; i <= Tags; i++)
+        for (var i = 0; i < Tags; i++)
         {
-            // The last build is pushed by digest only: an untagged manifest, as a re-pushed CI build leaves.
-            var version = i < Tags ? $"1.{i}.0" : "1.11.0-rebuild";
-            var image = new DemoImage
-            {
-                Created = today.AddDays(-7 * (Tags - Math.Min(i, Tags - 1)) + 1),
-                DockerMediaTypes = true,
-                User = "1000",
-                Healthcheck = true,
-                Cmd = ["node", "/app/server.js"],
-                Env = ["PATH=/usr/local/bin:/usr/bin:/bin", "NODE_ENV=production"],
-                Steps =
-                [
-                    new DemoStep(FromDebian, layers.Base),
-                    new DemoStep("RUN apt-get update && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*",
-                        layers.Node),
-                    DemoStep.Meta("WORKDIR /app"),
-                    new DemoStep("COPY . /app", DemoLayer.Build(DemoApps.CheckoutApi(version))),
-                    new DemoStep("RUN npm ci --omit=dev", DemoLayer.Build(
-                        [DemoFile.Bytes("app/node_modules/.package-lock.json", DemoApps.Filler("lock" + version, 4096))])),
-                    DemoStep.Meta("USER 1000"),
-                    DemoStep.Meta("HEALTHCHECK CMD [\"/app/healthcheck\"]"),
-                    DemoStep.Meta("CMD [\"node\", \"/app/server.js\"]"),
-                ],
-            };
-            var tag = i < Tags ? "v" + version : null;
-            await PushAsync(CheckoutApi, tag ?? "(untagged)", writer.PushImageAsync(CheckoutApi, image, tag, cancellationToken));
-            if (i == Tags - 1)
-            {
-                await PushAsync(CheckoutApi, "latest", writer.PushImageAsync(CheckoutApi, image, "latest", cancellationToken));
-            }
+            var image = CheckoutImage(layers, $"1.{i}.0", today.AddDays(-7 * (Tags - i)));
+            await PushImageAsync(CheckoutApi, image, $"v1.{i}.0", cancellationToken);
         }
     }
 
-    /// <summary>Data-heavy Python: multi-arch indexes with BuildKit attestations, root, pip cache left behind.</summary>
-    private async Task SeedMlScoringAsync(DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
+    private static DemoImage CheckoutImage(DemoLayers layers, string version, DateTimeOffset created) => new()
+    {
+        Created = created,
+        DockerMediaTypes = true,
+        User = "1000",
+        Healthcheck = true,
+        Cmd = ["node", "/app/server.js"],
+        Env = ["PATH=/usr/local/bin:/usr/bin:/bin", "NODE_ENV=production"],
+        Steps =
+        [
+            new DemoStep(FromDebian, layers.Base),
+            new DemoStep("RUN apt-get update && apt-get install -y nodejs && rm -rf /var/lib/apt/lists/*", layers.Node),
+            DemoStep.Meta("WORKDIR /app"),
+            new DemoStep("COPY . /app", DemoLayer.Build(DemoApps.CheckoutApi(version))),
+            new DemoStep("RUN npm ci --omit=dev", DemoLayer.Build(
+                [DemoFile.Bytes("app/node_modules/.package-lock.json", DemoApps.Filler(version, 4096))])),
+            DemoStep.Meta("USER 1000"),
+            DemoStep.Meta("HEALTHCHECK CMD [\"/app/healthcheck\"]"),
+            DemoStep.Meta("CMD [\"node\", \"/app/server.js\"]"),
+        ],
+    };
+
+    /// <summary>Data-heavy Python: multi-arch indexes with BuildKit attestations, root, pip cache kept.</summary>
+    private async Task SeedMlScoringAsync(
+        DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
     {
         for (var month = 0; month < 3; month++)
         {
@@ -109,8 +125,9 @@ internal sealed class DemoSeeder(DemoImageWriter writer, TimeProvider time, Text
         }
     }
 
-    /// <summary>Legacy monolith: rarely pushed, squashed into one layer, toolchain and apt lists inside, root.</summary>
-    private async Task SeedLegacyBillingAsync(DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
+    /// <summary>Legacy monolith: rarely pushed, squashed to one layer, toolchain and apt lists inside, root.</summary>
+    private async Task SeedLegacyBillingAsync(
+        DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
     {
         foreach (var (version, daysAgo) in new[] { ("4.2", 150), ("4.3", 20) })
         {
@@ -122,12 +139,13 @@ internal sealed class DemoSeeder(DemoImageWriter writer, TimeProvider time, Text
                 Cmd = ["/opt/billing/billing.bin"],
                 Steps = [new DemoStep("merge layers (docker build --squash)", layers.Squashed(version))],
             };
-            await PushAsync(LegacyBilling, version, writer.PushImageAsync(LegacyBilling, image, version, cancellationToken));
+            await PushImageAsync(LegacyBilling, image, version, cancellationToken);
         }
     }
 
     /// <summary>CI-constrained: a toolchain image with a registry build cache; deleted scratch still ships.</summary>
-    private async Task SeedCiRunnerAsync(DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
+    private async Task SeedCiRunnerAsync(
+        DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
     {
         for (var i = 0; i < 4; i++)
         {
@@ -143,11 +161,11 @@ internal sealed class DemoSeeder(DemoImageWriter writer, TimeProvider time, Text
                     new DemoStep("RUN cp -r /usr/include /tmp/build-headers && make -C /tmp", layers.BuildScratch),
                     new DemoStep("RUN rm -rf /tmp/build-headers", layers.ScratchRemoved),
                     new DemoStep("COPY Makefile /src/", DemoLayer.Build(
-                        [DemoFile.Text("src/Makefile", $"# RegistryJanitor demo content, build {build}\nall:\n\ttrue\n")])),
+                        [DemoFile.Text("src/Makefile", $"# RegistryJanitor demo content, build {build}\nall:\n")])),
                     DemoStep.Meta("CMD [\"make\", \"-C\", \"/src\"]"),
                 ],
             };
-            await PushAsync(CiRunner, "build-" + build, writer.PushImageAsync(CiRunner, image, "build-" + build, cancellationToken));
+            await PushImageAsync(CiRunner, image, "build-" + build, cancellationToken);
         }
 
         await PushAsync(CiRunner, "buildcache", writer.PushBuildCacheAsync(
@@ -155,7 +173,8 @@ internal sealed class DemoSeeder(DemoImageWriter writer, TimeProvider time, Text
     }
 
     /// <summary>Already lean: distroless-like, non-root, health check, pinned base, signed.</summary>
-    private async Task SeedEdgeProxyAsync(DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
+    private async Task SeedEdgeProxyAsync(
+        DemoLayers layers, DateTimeOffset today, CancellationToken cancellationToken)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -175,19 +194,26 @@ internal sealed class DemoSeeder(DemoImageWriter writer, TimeProvider time, Text
                 Steps =
                 [
                     new DemoStep("COPY / / # distroless static-debian12:nonroot", layers.Distroless),
-                    new DemoStep("COPY --from=build /out/edge-proxy /app/", DemoLayer.Build(DemoApps.EdgeProxy(version))),
+                    new DemoStep("COPY --from=build /out/edge-proxy /app/",
+                        DemoLayer.Build(DemoApps.EdgeProxy(version))),
                     DemoStep.Meta("USER 65532:65532"),
                     DemoStep.Meta("HEALTHCHECK CMD [\"/app/healthcheck\"]"),
                 ],
             };
-            var tagged = await PushAsync(EdgeProxy, version, writer.PushImageAsync(EdgeProxy, image, version, cancellationToken));
-            await PushAsync(EdgeProxy, "signature of " + version, writer.PushSignatureAsync(EdgeProxy, tagged, cancellationToken));
+            var tagged = await PushImageAsync(EdgeProxy, image, version, cancellationToken);
+            await PushAsync(EdgeProxy, "signature of " + version,
+                writer.PushSignatureAsync(EdgeProxy, tagged, cancellationToken));
             if (i == 2)
             {
-                await PushAsync(EdgeProxy, CompletionTag, writer.PushImageAsync(EdgeProxy, image, CompletionTag, cancellationToken));
+                await PushImageAsync(EdgeProxy, image, "latest", cancellationToken);
             }
         }
     }
+
+    /// <summary>Pushes an image under <paramref name="tag"/>, or by digest only when it is null.</summary>
+    private Task<PushedManifest> PushImageAsync(
+        string repository, DemoImage image, string? tag, CancellationToken cancellationToken) =>
+        PushAsync(repository, tag ?? "(untagged)", writer.PushImageAsync(repository, image, tag, cancellationToken));
 
     private async Task<PushedManifest> PushAsync(string repository, string what, Task<PushedManifest> push)
     {

@@ -26,7 +26,8 @@ internal sealed class OciPusher
         if (!string.IsNullOrEmpty(username))
         {
             var pair = System.Text.Encoding.UTF8.GetBytes($"{username}:{password}");
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
+            http.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
         }
     }
 
@@ -59,7 +60,8 @@ internal sealed class OciPusher
         return repositories;
     }
 
-    public async Task<bool> ManifestExistsAsync(string repository, string reference, CancellationToken cancellationToken)
+    public async Task<bool> ManifestExistsAsync(
+        string repository, string reference, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, Url(repository, "manifests/" + reference));
         request.Headers.Accept.ParseAdd(Core.Model.MediaTypes.ManifestAccept);
@@ -74,7 +76,8 @@ internal sealed class OciPusher
     }
 
     /// <summary>Uploads a blob unless the repository already has it.</summary>
-    public async Task PushBlobAsync(string repository, string digest, byte[] content, CancellationToken cancellationToken)
+    public async Task PushBlobAsync(
+        string repository, string digest, byte[] content, CancellationToken cancellationToken)
     {
         using (var head = new HttpRequestMessage(HttpMethod.Head, Url(repository, "blobs/" + digest)))
         using (var exists = await http.SendAsync(head, cancellationToken))
@@ -111,7 +114,8 @@ internal sealed class OciPusher
 
     private Uri Url(string repository, string rest) => new(baseAddress, $"v2/{repository}/{rest}");
 
-    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    private static async Task EnsureAsync(
+        HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
         {

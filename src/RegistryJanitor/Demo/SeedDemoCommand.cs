@@ -9,7 +9,9 @@ namespace RegistryJanitor.Demo;
 /// <summary>
 /// <c>seed-demo [--registry-url URL] [--files DIR] [--force]</c>: pushes the demo repositories
 /// (<see cref="DemoSeeder"/>) into a registry — the given URL or the first configured registry. Refuses a registry
-/// holding repositories it did not create unless <c>--force</c>; does nothing when the demo is already complete.
+/// holding repositories it did not create unless <c>--force</c>. Seeds in two passes, a scan between them: the
+/// first pushes everything, the second moves one tag so the scan can record an untagged manifest. After both it
+/// does nothing.
 /// </summary>
 internal sealed class SeedDemoCommand(
     IHttpClientFactory httpClients, IOptions<RegistriesOptions> registries, TimeProvider time,
@@ -53,7 +55,8 @@ internal sealed class SeedDemoCommand(
         catch (HttpRequestException exception)
         {
             Log.DemoFailed(logger, url.GetLeftPart(UriPartial.Authority), exception);
-            await context.Error.WriteLineAsync($"seed-demo: {url.GetLeftPart(UriPartial.Authority)}: {exception.Message}");
+            await context.Error.WriteLineAsync(
+                $"seed-demo: {url.GetLeftPart(UriPartial.Authority)}: {exception.Message}");
             return ExitCodes.Failure;
         }
     }
@@ -73,11 +76,9 @@ internal sealed class SeedDemoCommand(
             return ExitCodes.Failure;
         }
 
-        var complete = existing.Count > 0
-            && DemoSeeder.Repositories.All(existing.Contains)
-            && await pusher.ManifestExistsAsync(DemoSeeder.CompletionRepository, DemoSeeder.CompletionTag,
-                cancellationToken);
-        if (complete && !force)
+        var firstPassDone = existing.Count > 0 && DemoSeeder.Repositories.All(existing.Contains);
+        if (firstPassDone && await pusher.ManifestExistsAsync(
+                DemoSeeder.CompletionRepository, DemoSeeder.CompletionTag, cancellationToken) && !force)
         {
             Log.DemoAlreadySeeded(logger, registry);
             await output.WriteLineAsync($"seed-demo: {registry} already holds the demo repositories; nothing to do.");
@@ -91,12 +92,29 @@ internal sealed class SeedDemoCommand(
         var standIns = source.StandIns.ToList();
         if (standIns.Count > 0)
         {
-            await output.WriteLineAsync($"seed-demo: stand-ins for packages not in the files folder: {string.Join(", ", standIns)}");
+            await output.WriteLineAsync(
+                $"seed-demo: stand-ins for packages not in the files folder: {string.Join(", ", standIns)}");
         }
 
-        await output.WriteLineAsync($"seed-demo: pushing {DemoSeeder.Repositories.Count} repositories to {registry}");
         var seeder = new DemoSeeder(new DemoImageWriter(pusher), time, output);
-        var manifests = await seeder.SeedAsync(layers, cancellationToken);
+        int manifests;
+        if (firstPassDone && !force)
+        {
+            await output.WriteLineAsync(
+                $"seed-demo: second pass: {DemoSeeder.CheckoutApi}:{DemoSeeder.RebuiltTag} is rebuilt and pushed "
+                + "again; "
+                + "the first build stays in the registry untagged (the next scan records it)");
+            manifests = await seeder.RebuildAsync(layers, cancellationToken);
+        }
+        else
+        {
+            await output.WriteLineAsync(
+                $"seed-demo: pushing {DemoSeeder.Repositories.Count} repositories to {registry}");
+            manifests = await seeder.SeedAsync(layers, cancellationToken);
+            await output.WriteLineAsync(
+                "seed-demo: first pass done; scan, then run seed-demo again for the second pass (a moved tag)");
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(started);
         Log.DemoSeeded(logger, registry, manifests, pusher.BlobsUploaded, pusher.BytesUploaded,
             (long)elapsed.TotalMilliseconds);
