@@ -28,6 +28,9 @@ public static class RegistriesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Polly logs every attempt at Information; retries are logged by this project's own warning (3003).
+        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
         services.TryAddSingleton<HostConcurrencyLimits>();
         services.TryAddSingleton<RegistryRequestCounter>();
         services.TryAddSingleton<OciRegistryClientFactory>();

@@ -15,7 +15,7 @@ public sealed class RegistryClientOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "02:00:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Retries after the first attempt for 429, 5xx, 408, timeouts and connection failures. Default 6.</summary>
+    /// <summary>Retries after the first attempt (429, 5xx, 408, timeouts, connection failures). Default 6.</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 6;
 

@@ -114,7 +114,8 @@ internal sealed class RegistryAuthenticator
     private RegistryAuthenticationException Refused(string scope) =>
         new(credentials is null
             ? $"Registry '{registryName}' refused anonymous access to '{scope}' (401); configure credentials."
-            : $"Registry '{registryName}' refused the credentials of user '{credentials.Username}' for '{scope}' (401).");
+            : $"Registry '{registryName}' refused the credentials of user '{credentials.Username}' "
+                + $"for '{scope}' (401).");
 
     private async Task<string> GetTokenAsync(
         AuthChallenge challenge, IReadOnlyList<string> scopes, bool forceRenew, CancellationToken cancellationToken)
@@ -167,7 +168,8 @@ internal sealed class RegistryAuthenticator
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             throw new RegistryAuthenticationException(credentials is null
-                ? $"The token server of registry '{registryName}' refused anonymous access ({(int)response.StatusCode})."
+                ? $"The token server of registry '{registryName}' refused anonymous access "
+                    + $"({(int)response.StatusCode})."
                 : $"The token server of registry '{registryName}' refused the credentials of user "
                     + $"'{credentials.Username}' ({(int)response.StatusCode}).");
         }

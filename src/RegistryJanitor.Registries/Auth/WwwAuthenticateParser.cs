@@ -47,7 +47,8 @@ public static class WwwAuthenticateParser
             }
 
             SkipSpaces(value, ref position);
-            if (position < value.Length && value[position] == '=' && scheme is not null && !IsToken68End(value, position))
+            if (position < value.Length && value[position] == '=' && scheme is not null && !IsToken68End(value,
+                position))
             {
                 position++;
                 SkipSpaces(value, ref position);

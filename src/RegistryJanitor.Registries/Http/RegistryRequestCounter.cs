@@ -10,7 +10,8 @@ public sealed class RegistryRequestCounter
     /// <summary>Requests sent so far to <paramref name="authority"/> (host:port).</summary>
     public long Get(string authority) => counts.TryGetValue(authority, out var box) ? Volatile.Read(ref box.Value) : 0;
 
-    internal void Increment(string authority) => Interlocked.Increment(ref counts.GetOrAdd(authority, _ => new StrongBox()).Value);
+    internal void Increment(string authority) => Interlocked.Increment(ref counts.GetOrAdd(authority,
+        _ => new StrongBox()).Value);
 
     private sealed class StrongBox
     {

@@ -53,7 +53,7 @@ internal sealed partial class OciRegistryClient
         }
     }
 
-    /// <summary>Follows <c>Link: rel="next"</c> pages; a page seen twice, or one that adds nothing, is a loop.</summary>
+    /// <summary>Follows <c>Link: rel="next"</c> pages; a page seen twice, or adding nothing, is a loop.</summary>
     private async IAsyncEnumerable<string> PageAsync(
         Uri first,
         string scope,
@@ -175,7 +175,8 @@ internal sealed partial class OciRegistryClient
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
             throw new RegistryAuthenticationException(
-                $"Registry '{RegistryName}' denied access to {what} (403{(code is null ? string.Empty : " " + code)}).");
+                $"Registry '{RegistryName}' denied access to {what} "
+                + $"(403{(code is null ? string.Empty : " " + code)}).");
         }
 
         var detail = code is null ? string.Empty : $" {code}" + (message is null ? string.Empty : $": {Clip(message)}");

@@ -31,7 +31,8 @@ public sealed class OciRegistryClientFactory
     internal OciRegistryClient Create(RegistryOptions registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var url = registry.Url ?? throw new ArgumentException($"Registry '{registry.Name}' has no Url.", nameof(registry));
+        var url = registry.Url ?? throw new ArgumentException($"Registry '{registry.Name}' has no Url.",
+            nameof(registry));
         concurrencyLimits.Register(url.Authority, registry.MaxConcurrency);
         var logger = loggerFactory.CreateLogger<OciRegistryClient>();
         var authenticator = new RegistryAuthenticator(
@@ -41,6 +42,10 @@ public sealed class OciRegistryClientFactory
             timeProvider,
             logger);
         return new OciRegistryClient(
-            registry.Name, url, httpClientFactory.CreateClient(OciRegistryClient.HttpClientName), authenticator, logger);
+            registry.Name,
+            url,
+            httpClientFactory.CreateClient(OciRegistryClient.HttpClientName),
+            authenticator,
+            logger);
     }
 }

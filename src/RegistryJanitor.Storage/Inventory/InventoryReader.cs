@@ -90,7 +90,8 @@ public sealed class InventoryReader
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Digest, string Kind, string? ChildDigest)>(
-            new CommandDefinition(KnownManifestsSql, new { digests = digests.ToArray() }, cancellationToken: cancellationToken));
+            new CommandDefinition(KnownManifestsSql, new { digests = digests.ToArray() },
+                cancellationToken: cancellationToken));
         return rows.GroupBy(r => r.Digest, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,

@@ -24,12 +24,15 @@ public sealed partial class InventoryWriter
         ArgumentNullException.ThrowIfNull(snapshot);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var repositoryId = await UpsertRepositoryAsync(connection, registryId, snapshot.RepositoryName, now, cancellationToken);
-        var (blobsInserted, bytesInserted) = await InsertBlobsAsync(connection, snapshot.NewManifests, cancellationToken);
+        var repositoryId = await UpsertRepositoryAsync(connection, registryId, snapshot.RepositoryName, now,
+            cancellationToken);
+        var (blobsInserted, bytesInserted) = await InsertBlobsAsync(connection, snapshot.NewManifests,
+            cancellationToken);
         var manifestsInserted = await InsertManifestsAsync(connection, snapshot.NewManifests, now, cancellationToken);
         await InsertManifestLinksAsync(connection, snapshot.NewManifests, cancellationToken);
         var ids = await ManifestIdsAsync(connection, snapshot, cancellationToken);
-        var tagChanges = await WriteTagsAsync(connection, repositoryId, scanRunId, snapshot, ids, now, cancellationToken);
+        var tagChanges = await WriteTagsAsync(connection, repositoryId, scanRunId, snapshot, ids, now,
+            cancellationToken);
         await WritePresenceAsync(connection, repositoryId, snapshot, ids, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteResult(manifestsInserted, blobsInserted, bytesInserted, tagChanges);
@@ -125,11 +128,16 @@ public sealed partial class InventoryWriter
         await WriteNullableAsync(importer, facts?.Architecture, NpgsqlDbType.Text, cancellationToken);
         await WriteNullableAsync(importer, facts?.Variant, NpgsqlDbType.Text, cancellationToken);
         await WriteNullableAsync(importer, facts?.User, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(importer, facts?.EnvNames.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(importer, facts is null ? null : ToJson(facts.Labels), NpgsqlDbType.Jsonb, cancellationToken);
-        await WriteNullableAsync(importer, facts?.HealthcheckTest?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(importer, facts?.ExposedPorts.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(importer, facts is null ? null : HistoryJson(facts.History), NpgsqlDbType.Jsonb, cancellationToken);
+        await WriteNullableAsync(importer, facts?.EnvNames.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text,
+            cancellationToken);
+        await WriteNullableAsync(importer, facts is null ? null : ToJson(facts.Labels), NpgsqlDbType.Jsonb,
+            cancellationToken);
+        await WriteNullableAsync(importer, facts?.HealthcheckTest?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text,
+            cancellationToken);
+        await WriteNullableAsync(importer, facts?.ExposedPorts.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text,
+            cancellationToken);
+        await WriteNullableAsync(importer, facts is null ? null : HistoryJson(facts.History), NpgsqlDbType.Jsonb,
+            cancellationToken);
         await WriteNullableAsync(
             importer,
             manifest.Kind == ManifestKind.Index ? null : (int?)manifest.Blobs.Count(b => b.Role == "layer"),
@@ -140,7 +148,8 @@ public sealed partial class InventoryWriter
 
     private static Task WriteNullableAsync<T>(
         NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type,
+            cancellationToken);
 
     private static string ToJson(IReadOnlyDictionary<string, string> map) =>
         JsonSerializer.Serialize(map, StorageJsonContext.Default.IReadOnlyDictionaryStringString);

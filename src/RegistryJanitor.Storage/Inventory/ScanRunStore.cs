@@ -85,7 +85,8 @@ public sealed class ScanRunStore
         parameters.Add("status", status);
         parameters.Add("error", error);
         parameters.Add("now", now);
-        await connection.ExecuteAsync(new CommandDefinition(FinishSql, parameters, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(FinishSql, parameters,
+            cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             TouchRegistrySql, new { registryId, now }, cancellationToken: cancellationToken));
     }

@@ -6,4 +6,20 @@ namespace RegistryJanitor.Commands;
 /// <param name="Output">Where the command's result goes (stdout).</param>
 /// <param name="Error">Where problems go (stderr).</param>
 public sealed record CommandContext(
-    WebApplication Application, IReadOnlyList<string> Arguments, TextWriter Output, TextWriter Error);
+    WebApplication Application, IReadOnlyList<string> Arguments, TextWriter Output, TextWriter Error)
+{
+    /// <summary>
+    /// For commands that take no arguments: reports any given as a usage error. Returns true when there were some,
+    /// and the command should then return <see cref="ExitCodes.ConfigurationError"/>.
+    /// </summary>
+    public async Task<bool> RejectArgumentsAsync(string commandName)
+    {
+        if (Arguments.Count == 0)
+        {
+            return false;
+        }
+
+        await Error.WriteLineAsync($"usage error: {commandName} takes no arguments ({string.Join(' ', Arguments)})");
+        return true;
+    }
+}

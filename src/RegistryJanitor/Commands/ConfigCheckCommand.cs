@@ -24,6 +24,11 @@ internal sealed class ConfigCheckCommand : ICommand
     public async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (await context.RejectArgumentsAsync(Name))
+        {
+            return ExitCodes.ConfigurationError;
+        }
+
         await context.Output.WriteLineAsync("configuration is valid");
         if (_configuration is IConfigurationRoot root)
         {

@@ -43,6 +43,11 @@ internal sealed partial class HealthCheckCommand : ICommand
     public async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (await context.RejectArgumentsAsync(Name))
+        {
+            return ExitCodes.ConfigurationError;
+        }
+
         var url = ResolveUrl(_options);
         using var client = new HttpClient { Timeout = _options.HealthCheckTimeout };
         try

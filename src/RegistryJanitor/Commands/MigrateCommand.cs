@@ -22,6 +22,11 @@ internal sealed class MigrateCommand : ICommand
     public async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (await context.RejectArgumentsAsync(Name))
+        {
+            return ExitCodes.ConfigurationError;
+        }
+
         try
         {
             var result = await _runner.MigrateAsync(cancellationToken);

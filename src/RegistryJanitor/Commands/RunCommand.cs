@@ -29,9 +29,8 @@ internal sealed class RunCommand : ICommand
     public async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Arguments.Count > 0)
+        if (await context.RejectArgumentsAsync(Name))
         {
-            await context.Error.WriteLineAsync($"usage error: run takes no arguments ({context.Arguments[0]})");
             return ExitCodes.ConfigurationError;
         }
 

@@ -12,7 +12,8 @@ public sealed partial class RegistryScanner
     {
         var configured = options.Value.RepositoryConcurrency;
         var parallelism = configured > 0 ? configured : registry.MaxConcurrency;
-        var scanner = new RepositoryScanner(provider, reader, errors, registry.MaxConfigBytes, registry.MaxConcurrency, logger);
+        var scanner = new RepositoryScanner(provider, reader, errors, registry.MaxConfigBytes,
+            registry.MaxConcurrency, logger);
         await Parallel.ForEachAsync(
             repositories,
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
@@ -21,11 +22,14 @@ public sealed partial class RegistryScanner
                 try
                 {
                     var outcome = await scanner.ScanAsync(registryId, repository, token);
-                    var written = await writer.WriteAsync(registryId, runId, outcome.Snapshot, timeProvider.GetUtcNow(), token);
-                    Log.RepositoryStored(logger, repository, written.ManifestsInserted, written.BlobsInserted, written.TagChanges);
+                    var written = await writer.WriteAsync(registryId, runId, outcome.Snapshot,
+                        timeProvider.GetUtcNow(), token);
+                    Log.RepositoryStored(logger, repository, written.ManifestsInserted, written.BlobsInserted,
+                        written.TagChanges);
                     tally.RepositoryScanned(outcome, written);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+                catch (Exception exception) when (exception is not OperationCanceledException
+                    || !token.IsCancellationRequested)
                 {
                     tally.RepositoryFailed();
                     await errors.RecordAsync(repository, null, exception, token);

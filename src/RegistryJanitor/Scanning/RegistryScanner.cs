@@ -53,7 +53,8 @@ public sealed partial class RegistryScanner
         RegistryOptions registry, Action<ScanProgress>? onProgress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var url = registry.Url ?? throw new ArgumentException($"Registry '{registry.Name}' has no Url.", nameof(registry));
+        var url = registry.Url ?? throw new ArgumentException($"Registry '{registry.Name}' has no Url.",
+            nameof(registry));
         var started = Stopwatch.GetTimestamp();
         var requestsBefore = requestCounter.Get(url.Authority);
         var registryId = await reader.EnsureRegistryAsync(
@@ -72,12 +73,14 @@ public sealed partial class RegistryScanner
             tally.RepositoriesTotal = listing.Selected.Count;
             using (StartProgress(registry.Name, tally, started, onProgress))
             {
-                await ScanRepositoriesAsync(provider, registry, registryId, runId, listing.Selected, errors, tally, cancellationToken);
+                await ScanRepositoriesAsync(provider, registry, registryId, runId, listing.Selected, errors, tally,
+                    cancellationToken);
             }
 
             if (listing.Complete && registry.Repositories.Count == 0)
             {
-                await reader.MarkMissingRepositoriesAsync(registryId, listing.All, timeProvider.GetUtcNow(), cancellationToken);
+                await reader.MarkMissingRepositoriesAsync(registryId, listing.All, timeProvider.GetUtcNow(),
+                    cancellationToken);
             }
 
             status = tally.RepositoriesTotal > 0 && tally.RepositoriesFailed == tally.RepositoriesTotal
@@ -88,14 +91,17 @@ public sealed partial class RegistryScanner
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             status = ScanStatus.Failed;
-            failure = exception is RegistryAuthenticationException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            failure = exception is RegistryAuthenticationException
+                ? exception.Message
+                : $"{exception.GetType().Name}: {exception.Message}";
             Log.ScanFailed(logger, registry.Name, failure, exception);
             await errors.RecordAsync(null, null, exception, CancellationToken.None);
         }
 
         var requests = (int)(requestCounter.Get(url.Authority) - requestsBefore);
         var counts = tally.ToCounts(requests);
-        await runs.FinishAsync(runId, registryId, status, counts, failure, timeProvider.GetUtcNow(), CancellationToken.None);
+        await runs.FinishAsync(runId, registryId, status, counts, failure, timeProvider.GetUtcNow(),
+            CancellationToken.None);
         var elapsed = Stopwatch.GetElapsedTime(started);
         Log.ScanFinished(
             logger, registry.Name, status, elapsed.TotalSeconds, counts.RepositoriesTotal, counts.RepositoriesFailed,
@@ -132,7 +138,10 @@ public sealed partial class RegistryScanner
         }
 
         var filter = new RepositoryFilter(registry.Include, registry.Exclude);
-        var selected = all.Distinct(StringComparer.Ordinal).Where(filter.Matches).Order(StringComparer.Ordinal).ToList();
+        var selected = all.Distinct(StringComparer.Ordinal)
+            .Where(filter.Matches)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         return new RepositoryListing(all, selected, complete);
     }
 

@@ -58,7 +58,8 @@ internal sealed partial class RepositoryScanner
                 work.Fetched.TryAdd(digest, processed);
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException
+            || !cancellationToken.IsCancellationRequested)
         {
             work.CountError();
             await errors.RecordAsync(work.Repository, digest, exception, cancellationToken);
@@ -95,7 +96,8 @@ internal sealed partial class RepositoryScanner
             }
             else
             {
-                var body = await provider.GetBlobBytesAsync(work.Repository, config.Digest, maxConfigBytes, cancellationToken);
+                var body = await provider.GetBlobBytesAsync(work.Repository, config.Digest, maxConfigBytes,
+                    cancellationToken);
                 try
                 {
                     facts = ImageConfigParser.Parse(body);
@@ -150,7 +152,8 @@ internal sealed partial class RepositoryScanner
                     var head = await provider.HeadManifestAsync(work.Repository, digest, token);
                     (head is null ? deleted : present).Add(digest);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+                catch (Exception exception) when (exception is not OperationCanceledException
+                    || !token.IsCancellationRequested)
                 {
                     work.CountError();
                     await errors.RecordAsync(work.Repository, digest, exception, token);

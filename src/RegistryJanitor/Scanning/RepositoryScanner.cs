@@ -58,8 +58,11 @@ internal sealed partial class RepositoryScanner
             .ToList();
         var snapshot = new RepositorySnapshot(
             repository,
-            work.Resolved.Where(t => work.IsStorable(t.Value)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
-            work.Unresolved.Keys.Concat(work.Resolved.Where(t => !work.IsStorable(t.Value)).Select(t => t.Key)).ToList(),
+            work.Resolved.Where(t => work.IsStorable(t.Value)).ToDictionary(t => t.Key, t => t.Value,
+                StringComparer.Ordinal),
+            work.Unresolved.Keys
+                .Concat(work.Resolved.Where(t => !work.IsStorable(t.Value)).Select(t => t.Key))
+                .ToList(),
             work.Fetched.Values.Select(f => f.Manifest).ToList(),
             present,
             untagged.Deleted);
@@ -93,14 +96,16 @@ internal sealed partial class RepositoryScanner
             work.Resolved[tag] = digest;
             if (!work.Fetched.ContainsKey(digest))
             {
-                var processed = await ProcessAsync(work, fetched, null, ManifestInventory.SubjectFromTag(tag), cancellationToken);
+                var processed = await ProcessAsync(work, fetched, null, ManifestInventory.SubjectFromTag(tag),
+                    cancellationToken);
                 if (processed is not null)
                 {
                     work.Fetched.TryAdd(digest, processed);
                 }
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException
+            || !cancellationToken.IsCancellationRequested)
         {
             work.Unresolved[tag] = true;
             work.CountError();

@@ -30,7 +30,8 @@ public sealed class ScanJob : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var name = context.MergedJobDataMap.TryGetValue(RegistryKey, out var value) ? value as string ?? string.Empty : string.Empty;
+        var name = context.MergedJobDataMap.TryGetValue(RegistryKey,
+            out var value) ? value as string ?? string.Empty : string.Empty;
         var registry = registries.Find(name);
         if (registry is null)
         {

@@ -14,5 +14,6 @@ public sealed record ScanProgress(string Registry, int Done, int Total, TimeSpan
     public TimeSpan? Eta => Rate > 0 ? TimeSpan.FromSeconds((Total - Done) / Rate) : null;
 
     public override string ToString() =>
-        $"{Registry}: {Done}/{Total} repositories, {Rate:F1}/s, ETA {(Eta is { } eta ? eta.ToString(@"hh\:mm\:ss") : "unknown")}";
+        $"{Registry}: {Done}/{Total} repositories, {Rate:F1}/s, "
+        + $"ETA {(Eta is { } eta ? eta.ToString(@"hh\:mm\:ss") : "unknown")}";
 }

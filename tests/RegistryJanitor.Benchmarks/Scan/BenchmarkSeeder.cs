@@ -51,7 +51,8 @@ internal sealed class BenchmarkSeeder(HttpClient http)
         return [.. urls];
     }
 
-    private async Task UploadAsync(string repository, byte[] content, string digest, CancellationToken cancellationToken)
+    private async Task UploadAsync(string repository, byte[] content, string digest,
+        CancellationToken cancellationToken)
     {
         // Distribution 2.8 answers a POST with ?digest= by opening a session, so upload in two steps.
         using var start = await http.PostAsync($"/v2/{repository}/blobs/uploads/", null, cancellationToken);

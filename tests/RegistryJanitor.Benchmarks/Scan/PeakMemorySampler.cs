@@ -30,7 +30,8 @@ internal sealed class PeakMemorySampler : IDisposable
         using var process = Process.GetCurrentProcess();
         var current = process.WorkingSet64;
         long seen;
-        while (current > (seen = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, current, seen) != seen)
+        while (current > (seen = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, current,
+            seen) != seen)
         {
         }
     }

@@ -42,7 +42,8 @@ internal static class ScanBenchmark
         await ExecuteAsync(postgres, $"CREATE DATABASE {database}", cancellationToken);
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+            var connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = database,
+                MaxPoolSize = 50 }.ConnectionString;
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             await new MigrationRunner(
                 dataSource,
@@ -56,7 +57,8 @@ internal static class ScanBenchmark
             using var memory = new PeakMemorySampler();
             var first = await scanner.ScanAsync(registry, null, cancellationToken);
             var second = await scanner.ScanAsync(registry, null, cancellationToken);
-            var report = new ScanBenchmarkReport(repositories, urls.Count, Concurrency, baseline, first, second, memory.PeakBytes);
+            var report = new ScanBenchmarkReport(repositories, urls.Count, Concurrency, baseline, first, second,
+                memory.PeakBytes);
             await output.WriteLineAsync(report.ToMarkdown());
             return first.Status == ScanStatus.Succeeded && second.Status == ScanStatus.Succeeded ? 0 : 1;
         }
@@ -66,7 +68,8 @@ internal static class ScanBenchmark
         }
     }
 
-    private static async Task<TimeSpan> BaselineAsync(Uri registryUrl, List<string> urls, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> BaselineAsync(Uri registryUrl, List<string> urls,
+        CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = registryUrl };
         client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", Core.Model.MediaTypes.ManifestAccept);

@@ -12,7 +12,8 @@ public sealed class ManifestClassifierTests
     [InlineData(MediaTypes.OciConfig, MediaTypes.OciLayerGzip, null, ManifestKind.Image)]
     [InlineData(MediaTypes.DockerConfig, MediaTypes.DockerLayerGzip, null, ManifestKind.Image)]
     [InlineData(MediaTypes.BuildKitCacheConfig, MediaTypes.OciLayerGzip, null, ManifestKind.BuildCache)]
-    [InlineData(MediaTypes.HelmConfig, "application/vnd.cncf.helm.chart.content.v1.tar+gzip", null, ManifestKind.HelmChart)]
+    [InlineData(MediaTypes.HelmConfig, "application/vnd.cncf.helm.chart.content.v1.tar+gzip", null,
+        ManifestKind.HelmChart)]
     [InlineData(MediaTypes.DockerAttestationConfig, MediaTypes.InToto, null, ManifestKind.Attestation)]
     [InlineData(MediaTypes.OciEmpty, MediaTypes.InToto, MediaTypes.DockerAttestationManifest, ManifestKind.Attestation)]
     [InlineData(MediaTypes.OciConfig, MediaTypes.CosignSimpleSigning, null, ManifestKind.Signature)]

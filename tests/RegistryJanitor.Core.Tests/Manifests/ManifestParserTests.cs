@@ -44,7 +44,8 @@ public sealed class ManifestParserTests
     public void Parse_IndexEntries_KeepPlatformAndAnnotations()
     {
         var body = Encoding.UTF8.GetBytes(Index(
-            Entry(MediaTypes.OciManifest, D3, "{\"os\":\"linux\",\"architecture\":\"arm64\",\"variant\":\"v8\"}", "{\"a\":\"b\"}")));
+            Entry(MediaTypes.OciManifest, D3, "{\"os\":\"linux\",\"architecture\":\"arm64\",\"variant\":\"v8\"}",
+                "{\"a\":\"b\"}")));
 
         var index = ManifestParser.Parse(body, MediaTypes.OciIndex);
 

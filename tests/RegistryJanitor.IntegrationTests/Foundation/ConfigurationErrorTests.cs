@@ -88,4 +88,16 @@ public sealed class ConfigurationErrorTests
         Assert.Equal("unknown command: scna", result.ErrorLines[0]);
         Assert.Contains(result.ErrorLines, line => line.StartsWith("migrate", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Migrate_UnexpectedArgument_IsAUsageErrorWithExitTwo()
+    {
+        var environment = new Dictionary<string, string?> { ["ConnectionStrings__Postgres"] = UnusedConnectionString };
+
+        var result = await ProductProcess.RunAsync(
+            ["migrate", "--dry-run"], environment, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["usage error: migrate takes no arguments (--dry-run)"], result.ErrorLines);
+    }
 }

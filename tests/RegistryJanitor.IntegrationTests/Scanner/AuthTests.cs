@@ -43,7 +43,8 @@ public sealed class AuthTests(PostgresDatabaseFixture database) : IClassFixture<
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var tokens = await TestTokenServer.StartAsync(
-            new TestTokenServerOptions { Users = new Dictionary<string, string> { [User] = Password } }, cancellationToken);
+            new TestTokenServerOptions { Users = new Dictionary<string,
+                string> { [User] = Password } }, cancellationToken);
         await using var registry = await RegistryProcess.StartAsync(
             new RegistryProcessOptions { TokenAuth = tokens.RegistryAuth }, cancellationToken);
         var tags = await SeedAsync(registry.BaseAddress, cancellationToken);
@@ -61,7 +62,8 @@ public sealed class AuthTests(PostgresDatabaseFixture database) : IClassFixture<
         await AssertFailedAndNothingWrittenAsync(bad, "bearer-bad", cancellationToken);
     }
 
-    private async Task AssertFailedAndNothingWrittenAsync(ScanSummary bad, string name, CancellationToken cancellationToken)
+    private async Task AssertFailedAndNothingWrittenAsync(ScanSummary bad, string name,
+        CancellationToken cancellationToken)
     {
         Assert.Equal(ScanStatus.Failed, bad.Status);
         Assert.Contains("refused the credentials", bad.Error, StringComparison.Ordinal);

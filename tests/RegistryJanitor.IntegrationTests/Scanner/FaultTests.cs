@@ -56,7 +56,8 @@ public sealed class FaultTests(PostgresDatabaseFixture database) : IClassFixture
         var errors = (await connection.QueryAsync<(string?, string)>(new CommandDefinition(
             ErrorsSql, new { runId = summary.RunId }, cancellationToken: cancellationToken))).ToHashSet();
         Assert.Equal(
-            new HashSet<(string?, string)> { ("faults/corrupt", "digest_mismatch"), ("faults/loop", "pagination_loop") },
+            new HashSet<(string?, string)> { ("faults/corrupt", "digest_mismatch"), ("faults/loop",
+                "pagination_loop") },
             errors);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             StoredSql, new { digest = pushed["corrupt"] }, cancellationToken: cancellationToken)));

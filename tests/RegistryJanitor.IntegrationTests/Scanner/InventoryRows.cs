@@ -91,7 +91,8 @@ public sealed class InventoryRows(NpgsqlDataSource dataSource, string registry)
             return null;
         }
 
-        var blobs = await connection.QueryAsync<string>(new CommandDefinition(BlobsSql, new { digest }, cancellationToken: ct));
+        var blobs = await connection.QueryAsync<string>(new CommandDefinition(BlobsSql, new { digest },
+            cancellationToken: ct));
         var children = await connection.QueryAsync<string>(
             new CommandDefinition(ChildrenSql, new { digest }, cancellationToken: ct));
         return row with { Blobs = [.. blobs], Children = [.. children] };
@@ -100,7 +101,8 @@ public sealed class InventoryRows(NpgsqlDataSource dataSource, string registry)
     public static async Task<TableCounts> CountsAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleAsync<TableCounts>(new CommandDefinition(TableCountsSql, cancellationToken: ct));
+        return await connection.QuerySingleAsync<TableCounts>(new CommandDefinition(TableCountsSql,
+            cancellationToken: ct));
     }
 
     public static List<string> HistoryCreatedBy(string? historyJson)

@@ -42,7 +42,8 @@ public sealed class ResumeTests(PostgresDatabaseFixture database) : IClassFixtur
 
         var options = ScannerHost.Registry("resume", registry.BaseAddress);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await using (var stopped = new ScannerHost(database.DataSource, extraHandler: () => new CancelAfterHandler(stop, 9)))
+        await using (var stopped = new ScannerHost(database.DataSource,
+            extraHandler: () => new CancelAfterHandler(stop, 9)))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopped.ScanAsync(options, stop.Token));
         }
@@ -59,7 +60,8 @@ public sealed class ResumeTests(PostgresDatabaseFixture database) : IClassFixtur
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         var counts = await connection.QuerySingleAsync<(long Added, long Manifests, long Distinct)>(
             new CommandDefinition(DuplicatesSql, cancellationToken: cancellationToken));
-        Assert.Equal((expected.Count, expected.Count, expected.Count), ((int)counts.Added, (int)counts.Manifests, (int)counts.Distinct));
+        Assert.Equal((expected.Count, expected.Count, expected.Count), ((int)counts.Added, (int)counts.Manifests,
+            (int)counts.Distinct));
         var runs = (await connection.QueryAsync<(string, string?)>(
             new CommandDefinition(RunsSql, cancellationToken: cancellationToken))).ToList();
         Assert.Equal(2, runs.Count);

@@ -23,7 +23,8 @@ public sealed partial class ScanSeed
     }
 
     /// <summary>An image as the simple repositories push it, and the config facts it must produce.</summary>
-    public Support.Images.ImageBuilder SimpleImage(string repository, int i, int version, IImageLayer sharedBase, out ExpectedConfig config)
+    public Support.Images.ImageBuilder SimpleImage(string repository, int i, int version, IImageLayer sharedBase,
+        out ExpectedConfig config)
     {
         var format = i % 2 == 0 ? ImageFormat.Oci : ImageFormat.Docker;
         var compression = format == ImageFormat.Docker ? LayerCompression.Gzip : (LayerCompression)(i % 3);
@@ -62,7 +63,8 @@ public sealed partial class ScanSeed
     private async Task SeedSimpleAsync(int i, IImageLayer sharedBase, CancellationToken cancellationToken)
     {
         var repository = Repository(i);
-        var v1 = await SimpleImage(repository, i, 1, sharedBase, out var config1).PushAsync(["v1", "latest"], cancellationToken);
+        var v1 = await SimpleImage(repository, i, 1, sharedBase, out var config1).PushAsync(["v1", "latest"],
+            cancellationToken);
         var v2 = await SimpleImage(repository, i, 2, sharedBase, out var config2).PushAsync("v2", cancellationToken);
         lock (this)
         {
@@ -76,7 +78,8 @@ public sealed partial class ScanSeed
 
     private async Task SeedIndexesAsync(IImageLayer sharedBase, CancellationToken cancellationToken)
     {
-        var styles = new[] { AttestationStyle.ImageConfig, AttestationStyle.AttestationConfig, AttestationStyle.OciArtifact };
+        var styles = new[] { AttestationStyle.ImageConfig, AttestationStyle.AttestationConfig,
+            AttestationStyle.OciArtifact };
         for (var s = 0; s < styles.Length; s++)
         {
             var repository = Repository(SimpleRepositories + s);

@@ -51,7 +51,8 @@ public sealed partial class ScanSeed
             .Select(m => $"{m.Digest} {m.Platform?.Os}/{m.Platform?.Architecture}/{m.Platform?.Variant} "
                 + (m.Annotations?.ContainsKey(AttestationManifests.ReferenceTypeAnnotation) == true))
             .ToList();
-        Add(index.Repository, new ExpectedManifest(index.Digest, index.MediaType, kind, index.Size, blobs, children, null));
+        Add(index.Repository, new ExpectedManifest(index.Digest, index.MediaType, kind, index.Size, blobs, children,
+            null));
     }
 
     public static string Blob(string role, int position, PushedBlob blob) =>

@@ -40,7 +40,8 @@ public sealed class TagChangeTests(PostgresDatabaseFixture database) : IClassFix
 
         Assert.Equal(ScanStatus.Succeeded, rescan.Status);
         Assert.Equal(
-            new HashSet<(string, string, string)> { (repository, "v2", second.Digest), (repository, "stable", second.Digest) },
+            new HashSet<(string, string, string)> { (repository, "v2", second.Digest), (repository, "stable",
+                second.Digest) },
             await rows.TagsAsync(cancellationToken));
         Assert.Equal(
             new HashSet<(string, string, bool, bool)>

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using RegistryJanitor.Core.Model;
+
+namespace RegistryJanitor.IntegrationTests.Cloud;
+
+/// <summary>Manifest entries in the item shape of GetManifestList.json (ManifestAttributesBase).</summary>
+public static class AcrTestData
+{
+    public static Digest DigestOf(string name) => Digest.Sha256Of(System.Text.Encoding.UTF8.GetBytes(name));
+
+    public static JsonObject Manifest(
+        string name,
+        long size,
+        DateTimeOffset updated,
+        string[] tags,
+        string mediaType = MediaTypes.OciManifest,
+        string? configMediaType = MediaTypes.OciConfig,
+        string[]? children = null,
+        bool deleteEnabled = true)
+    {
+        var item = new JsonObject
+        {
+            ["digest"] = DigestOf(name).ToString(),
+            ["imageSize"] = size,
+            ["createdTime"] = updated.AddMinutes(-1).ToString("O"),
+            ["lastUpdateTime"] = updated.ToString("O"),
+            ["mediaType"] = mediaType,
+            ["tags"] = new JsonArray(tags.Select(t => (JsonNode)t).ToArray()),
+            ["changeableAttributes"] = new JsonObject
+            {
+                ["deleteEnabled"] = deleteEnabled,
+                ["writeEnabled"] = true,
+                ["readEnabled"] = true,
+                ["listEnabled"] = true,
+            },
+        };
+        if (configMediaType is not null)
+        {
+            item["configMediaType"] = configMediaType;
+            item["architecture"] = "amd64";
+            item["os"] = "linux";
+        }
+
+        if (children is not null)
+        {
+            item["references"] = new JsonArray(children
+                .Select(child => (JsonNode)new JsonObject
+                {
+                    ["digest"] = DigestOf(child).ToString(),
+                    ["architecture"] = "amd64",
+                    ["os"] = "linux",
+                })
+                .ToArray());
+        }
+
+        return item;
+    }
+}
