@@ -153,10 +153,10 @@ fetch_demo_files() {
     rj_log "demo files: ${#DEMO_PACKAGES[@]} packages, $(du -sh "$debs" | cut -f1) downloaded, in $files"
 }
 
-# Builds once per source state: the stamp is the commit plus a hash of uncommitted changes.
+# Builds once per source state: the stamp is the committed src and migrations trees plus uncommitted changes.
 build_product() {
     local stamp out="$REPO_ROOT/src/RegistryJanitor/bin/Release/net10.0"
-    stamp="$(cd "$REPO_ROOT" && { git rev-parse HEAD; git status --porcelain -- src migrations appsettings.json \
+    stamp="$(cd "$REPO_ROOT" && { git rev-parse HEAD:src HEAD:migrations; git status --porcelain -- src migrations appsettings.json \
         | sort | sha256sum; } 2>/dev/null | sha256sum | cut -c1-16)"
     if [ -f "$STATE/build.stamp" ] && [ "$(cat "$STATE/build.stamp")" = "$stamp" ] && [ -f "$out/RegistryJanitor.dll" ]; then
         rj_log "build is current ($stamp)"
@@ -263,6 +263,7 @@ rj_log "built in $(elapsed) so far"
 
 RAN=()
 SKIPPED=()
+rm -f "$STATE"/stage-*.log
 mkdir -p "$REPORTS"
 stage migrate
 stage seed-demo --files "$STATE/files"
@@ -291,5 +292,8 @@ done
 if [ -f "$optimization" ]; then
     echo "    three biggest savings:"
     print_top_savings "$optimization"
+elif [ -f "$STATE/stage-rank.log" ] && grep -Eq '^ +[0-9]+\. ' "$STATE/stage-rank.log"; then
+    echo "    three biggest savings (from rank; without analyze, content findings are unknown):"
+    grep -E '^ +[0-9]+\. ' "$STATE/stage-rank.log" | sed -n 1,3p
 fi
 printf '    finished in %s (state in %s; stop the instances with deploy/first-run.sh --stop)\n' "$(elapsed)" "$STATE"
