@@ -1,6 +1,7 @@
 using RegistryJanitor;
 using RegistryJanitor.Commands;
 using RegistryJanitor.Costs;
+using RegistryJanitor.Demo;
 using RegistryJanitor.Events;
 using RegistryJanitor.Ranking;
 using RegistryJanitor.Scanning;
@@ -14,4 +15,5 @@ return await CommandLineApplication.RunAsync(args, static (services, configurati
     services.AddRegistryEvents(configuration);
     services.AddRanking(configuration);
     services.AddReporting(configuration);
+    services.AddDemo(configuration);
 });
