@@ -107,5 +107,13 @@ public sealed partial class ScanBatchStore
             CloseRunSql, new { runId, now }, cancellationToken: cancellationToken));
     }
 
-    private sealed record BatchRow(int RegistryId, bool Finished, string[] Repositories);
+    // Properties rather than a positional record: Dapper hands a text[] column to constructors as System.Array.
+    private sealed class BatchRow
+    {
+        public int RegistryId { get; set; }
+
+        public bool Finished { get; set; }
+
+        public string[] Repositories { get; set; } = [];
+    }
 }

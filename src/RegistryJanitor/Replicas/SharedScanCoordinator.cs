@@ -46,7 +46,7 @@ public sealed class SharedScanCoordinator
         this.logger = logger;
     }
 
-    /// <summary>True when scheduled scans are split into work items (<c>Replicas:BatchSize</c> /// <summary>True when scheduled scans are split into work items (<see cref="ReplicaOptions.BatchSize"/> &gt; 0).</summary>gt; 0).</summary>
+    /// <summary>True when scheduled scans are split into work items (<c>Replicas:BatchSize</c> above 0).</summary>
     public bool Enabled => options.Value.BatchSize > 0;
 
     /// <summary>Opens a shared run of <paramref name="registry"/>, schedules its batches; returns its id.</summary>
