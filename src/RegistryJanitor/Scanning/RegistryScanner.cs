@@ -110,7 +110,7 @@ public sealed partial class RegistryScanner
         return new ScanSummary(registry.Name, runId, status, counts, errors.Count, failure, elapsed);
     }
 
-    private IRegistryProvider CreateProvider(RegistryOptions registry)
+    internal IRegistryProvider CreateProvider(RegistryOptions registry)
     {
         var factory = providerFactories.FirstOrDefault(f => f.Provider == registry.Provider)
             ?? throw new InvalidOperationException(
@@ -118,7 +118,7 @@ public sealed partial class RegistryScanner
         return factory.Create(registry);
     }
 
-    private static async Task<RepositoryListing> ListRepositoriesAsync(
+    internal static async Task<RepositoryListing> ListRepositoriesAsync(
         IRegistryProvider provider, RegistryOptions registry, ScanErrorSink errors, CancellationToken cancellationToken)
     {
         var all = new List<string>();

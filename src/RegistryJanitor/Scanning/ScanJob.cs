@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Quartz;
+using RegistryJanitor.Replicas;
 
 namespace RegistryJanitor.Scanning;
 
 /// <summary>
 /// The scheduled scan of one registry (job data <see cref="RegistryKey"/>). Disallows concurrent execution so
-/// one registry is never scanned twice at once, even across clustered replicas.
+/// one registry is never scanned twice at once, even across clustered replicas. With
+/// <see cref="ReplicaOptions.BatchSize"/> &gt; 0 it only opens the run and enqueues its work items
+/// (<see cref="SharedScanCoordinator"/>), which every replica then takes part in.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class ScanJob : IJob
@@ -18,11 +21,14 @@ public sealed class ScanJob : IJob
 
     private readonly RegistryScanner scanner;
     private readonly ScanRegistries registries;
+    private readonly SharedScanCoordinator coordinator;
     private readonly ILogger<ScanJob> logger;
 
-    public ScanJob(RegistryScanner scanner, ScanRegistries registries, ILogger<ScanJob> logger)
+    public ScanJob(
+        RegistryScanner scanner, ScanRegistries registries, SharedScanCoordinator coordinator, ILogger<ScanJob> logger)
     {
         this.scanner = scanner;
+        this.coordinator = coordinator;
         this.registries = registries;
         this.logger = logger;
     }
@@ -36,6 +42,12 @@ public sealed class ScanJob : IJob
         if (registry is null)
         {
             Log.UnknownRegistry(logger, name);
+            return;
+        }
+
+        if (coordinator.Enabled)
+        {
+            await coordinator.StartAsync(registry, context.Scheduler, cancellationToken);
             return;
         }
 

@@ -4,6 +4,7 @@ using RegistryJanitor.Commands;
 using RegistryJanitor.Jobs;
 using RegistryJanitor.Options;
 using RegistryJanitor.Registries;
+using RegistryJanitor.Replicas;
 using RegistryJanitor.Storage.Inventory;
 
 namespace RegistryJanitor.Scanning;
@@ -26,6 +27,7 @@ public static class ScannerServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddRegistryClients(configuration);
+        services.AddReplicas(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScanRegistries>();
         services.TryAddSingleton<InventoryReader>();

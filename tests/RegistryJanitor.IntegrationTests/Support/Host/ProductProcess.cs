@@ -136,6 +136,13 @@ public sealed class ProductProcess : IAsyncDisposable
         await kill.WaitForExitAsync(cancellationToken);
     }
 
+    /// <summary>Ends the process with SIGKILL, as a crash or an OOM kill does: no shutdown code runs.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
