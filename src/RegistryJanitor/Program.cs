@@ -1,4 +1,5 @@
 using RegistryJanitor;
+using RegistryJanitor.Analysis;
 using RegistryJanitor.Commands;
 using RegistryJanitor.Costs;
 using RegistryJanitor.Demo;
@@ -11,6 +12,7 @@ return await CommandLineApplication.RunAsync(args, static (services, configurati
 {
     services.AddFoundation(configuration);
     services.AddScanner(configuration);
+    services.AddLayerAnalysisRuns(configuration);
     services.AddCosts(configuration);
     services.AddRegistryEvents(configuration);
     services.AddRanking(configuration);
