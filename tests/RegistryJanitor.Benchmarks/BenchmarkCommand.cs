@@ -7,6 +7,7 @@ internal static class BenchmarkCommand
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["reports"] = ReportsBenchmark.Run,
+            ["scan"] = Scan.ScanBenchmark.Run,
         };
 
     public static int Run(string[] args, TextWriter output)
@@ -14,7 +15,8 @@ internal static class BenchmarkCommand
         if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var benchmark))
         {
             output.WriteLine("usage: deploy/benchmark.sh NAME [options]");
-            output.WriteLine("benchmarks: " + (Benchmarks.Count == 0 ? "(none yet)" : string.Join(", ", Benchmarks.Keys)));
+            output.WriteLine("benchmarks: " + (Benchmarks.Count == 0 ? "(none yet)" : string.Join(", ",
+                Benchmarks.Keys)));
             return args.Length == 0 ? 0 : 2;
         }
 

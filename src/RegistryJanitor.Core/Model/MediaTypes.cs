@@ -24,6 +24,7 @@ public static class MediaTypes
     public const string DockerAttestationConfig = "application/vnd.docker.attestation.config.v1+json";
     public const string DockerAttestationManifest = "application/vnd.docker.attestation.manifest.v1+json";
     public const string InToto = "application/vnd.in-toto+json";
+    public const string DsseEnvelope = "application/vnd.dsse.envelope.v1+json";
     public const string CosignSimpleSigning = "application/vnd.dev.cosign.simplesigning.v1+json";
     public const string SigstoreBundle = "application/vnd.dev.sigstore.bundle.v0.3+json";
     public const string NotarySignature = "application/vnd.cncf.notary.signature";

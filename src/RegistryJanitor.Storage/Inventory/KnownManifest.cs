@@ -1,0 +1,7 @@
+namespace RegistryJanitor.Storage.Inventory;
+
+/// <summary>A manifest already stored: enough to walk its children without downloading it again.</summary>
+/// <param name="Digest">The manifest digest.</param>
+/// <param name="Kind">The stored kind.</param>
+/// <param name="ChildDigests">Digests of its index entries that are manifests.</param>
+public sealed record KnownManifest(string Digest, string Kind, IReadOnlyList<string> ChildDigests);

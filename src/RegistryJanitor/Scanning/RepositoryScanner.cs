@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using RegistryJanitor.Core.Manifests;
+using RegistryJanitor.Core.Model;
+using RegistryJanitor.Core.Providers;
+using RegistryJanitor.Storage.Inventory;
+
+namespace RegistryJanitor.Scanning;
+
+/// <summary>
+/// Scans one repository into a <see cref="RepositorySnapshot"/>: tags resolved (HEAD for tags already known,
+/// GET for new ones), only manifests whose digest is not stored yet downloaded, index children walked,
+/// previously present manifests checked for untagged or deleted.
+/// </summary>
+internal sealed partial class RepositoryScanner
+{
+    private readonly IRegistryProvider provider;
+    private readonly InventoryReader reader;
+    private readonly ScanErrorSink errors;
+    private readonly long maxConfigBytes;
+    private readonly int concurrency;
+    private readonly ILogger logger;
+
+    public RepositoryScanner(
+        IRegistryProvider provider, InventoryReader reader, ScanErrorSink errors, long maxConfigBytes,
+        int concurrency, ILogger logger)
+    {
+        this.provider = provider;
+        this.reader = reader;
+        this.errors = errors;
+        this.maxConfigBytes = maxConfigBytes;
+        this.concurrency = Math.Max(1, concurrency);
+        this.logger = logger;
+    }
+
+    /// <summary>Scans <paramref name="repository"/>; throws when its tags cannot be listed.</summary>
+    public async Task<RepositoryScanOutcome> ScanAsync(
+        int registryId, string repository, CancellationToken cancellationToken)
+    {
+        var stored = await reader.LoadRepositoryAsync(registryId, repository, cancellationToken);
+        var tags = new List<string>();
+        await foreach (var tag in provider.ListTagsAsync(repository, cancellationToken))
+        {
+            tags.Add(tag);
+        }
+
+        var work = new ScanWork(repository);
+        await Parallel.ForEachAsync(
+            tags,
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            (tag, token) => new ValueTask(ResolveTagAsync(work, stored, tag, token)));
+
+        var reachable = await WalkAsync(work, cancellationToken);
+        var untagged = await CheckUntaggedAsync(work, stored, reachable, cancellationToken);
+        var present = reachable.Where(work.IsStorable)
+            .Select(d => new PresentManifest(d, false, null))
+            .Concat(untagged.Present.Select(d => new PresentManifest(d, true, null)))
+            .ToList();
+        var snapshot = new RepositorySnapshot(
+            repository,
+            work.Resolved.Where(t => work.IsStorable(t.Value)).ToDictionary(t => t.Key, t => t.Value,
+                StringComparer.Ordinal),
+            work.Unresolved.Keys
+                .Concat(work.Resolved.Where(t => !work.IsStorable(t.Value)).Select(t => t.Key))
+                .ToList(),
+            work.Fetched.Values.Select(f => f.Manifest).ToList(),
+            present,
+            untagged.Deleted);
+        return new RepositoryScanOutcome(snapshot, tags.Count, work.Fetched.Count, work.KnownCount, work.ErrorCount);
+    }
+
+    private async Task ResolveTagAsync(
+        ScanWork work, StoredRepositoryState stored, string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (stored.Tags.ContainsKey(tag))
+            {
+                var head = await provider.HeadManifestAsync(work.Repository, tag, cancellationToken);
+                if (head is null)
+                {
+                    return;
+                }
+
+                work.Resolved[tag] = head.Digest.ToString();
+                return;
+            }
+
+            var fetched = await provider.GetManifestAsync(work.Repository, tag, cancellationToken);
+            if (fetched is null)
+            {
+                return;
+            }
+
+            var digest = fetched.Digest.ToString();
+            work.Resolved[tag] = digest;
+            if (!work.Fetched.ContainsKey(digest))
+            {
+                var processed = await ProcessAsync(work, fetched, null, ManifestInventory.SubjectFromTag(tag),
+                    cancellationToken);
+                if (processed is not null)
+                {
+                    work.Fetched.TryAdd(digest, processed);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException
+            || !cancellationToken.IsCancellationRequested)
+        {
+            work.Unresolved[tag] = true;
+            work.CountError();
+            await errors.RecordAsync(work.Repository, tag, exception, cancellationToken);
+        }
+    }
+}
