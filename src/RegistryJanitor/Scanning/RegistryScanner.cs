@@ -68,6 +68,7 @@ public sealed partial class RegistryScanner
         try
         {
             var provider = CreateProvider(registry);
+            using var ownedProvider = provider as IDisposable;
             await provider.CheckAccessAsync(cancellationToken);
             var listing = await ListRepositoriesAsync(provider, registry, errors, cancellationToken);
             tally.RepositoriesTotal = listing.Selected.Count;

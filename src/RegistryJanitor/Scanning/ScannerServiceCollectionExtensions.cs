@@ -4,6 +4,7 @@ using RegistryJanitor.Commands;
 using RegistryJanitor.Jobs;
 using RegistryJanitor.Options;
 using RegistryJanitor.Registries;
+using RegistryJanitor.Registries.Cloud;
 using RegistryJanitor.Storage.Inventory;
 
 namespace RegistryJanitor.Scanning;
@@ -14,7 +15,8 @@ public static class ScannerServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="RegistryScanner"/>, the <c>scan</c> command, one <see cref="ScanJob"/> per configured
     /// registry on its <c>Schedule</c>, the registry clients
-    /// (<see cref="RegistriesServiceCollectionExtensions.AddRegistryClients"/>) and the inventory readers and
+    /// (<see cref="RegistriesServiceCollectionExtensions.AddRegistryClients"/>), the ACR and ECR providers
+    /// (<see cref="CloudServiceCollectionExtensions.AddCloudProviders"/>) and the inventory readers and
     /// writers. Needs the <c>NpgsqlDataSource</c> and the <c>Registries</c> options of the foundation.
     /// Options: section <c>Scanner</c>.
     /// </summary>
@@ -26,6 +28,7 @@ public static class ScannerServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddRegistryClients(configuration);
+        services.AddCloudProviders(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScanRegistries>();
         services.TryAddSingleton<InventoryReader>();
