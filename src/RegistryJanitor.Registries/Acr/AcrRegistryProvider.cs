@@ -3,6 +3,7 @@ using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.Core.Manifests;
 using RegistryJanitor.Core.Model;
 using RegistryJanitor.Core.Providers;
+using RegistryJanitor.Registries.Aws;
 using RegistryJanitor.Registries.Cloud;
 using RegistryJanitor.Registries.Oci;
 
@@ -17,7 +18,8 @@ namespace RegistryJanitor.Registries.Acr;
 /// ACR has no per-manifest "last pulled" field, so <see cref="ProviderManifest.LastPulledAt"/> stays null;
 /// <see cref="ProviderManifest.PushedAt"/> is <c>createdTime</c>.
 /// </remarks>
-public sealed class AcrRegistryProvider : IRegistryProvider, ICloudManifestSource, IDisposable
+public sealed class AcrRegistryProvider
+    : IRegistryProvider, ICloudManifestSource, IProviderStatisticsSource, IDisposable
 {
     /// <summary>The <see cref="ProviderManifest.Source"/> of manifests listed by this provider.</summary>
     public const string ManifestSource = "acr:_manifests";
@@ -145,6 +147,24 @@ public sealed class AcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
     public Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
         string repository, Digest subject, CancellationToken cancellationToken) =>
         _oci.ListReferrersAsync(repository, subject, cancellationToken);
+
+    /// <summary>Azure Monitor keeps platform metrics for 93 days; a month is read on each scan.</summary>
+    public int PullMetricDays => 31;
+
+    public Task<ProviderStatistic<long>> GetBilledStorageBytesAsync(CancellationToken cancellationToken) =>
+        Arm.GetBilledStorageBytesAsync(cancellationToken);
+
+    /// <summary>Registry-wide counts (ACR metrics have no repository dimension): the repository is empty.</summary>
+    public async Task<ProviderStatistic<IReadOnlyList<DailyPullCount>>> GetDailyPullCountsAsync(
+        IReadOnlyList<string> repositories, DateOnly firstDay, DateOnly endDay, CancellationToken cancellationToken)
+    {
+        var registryWide = await Arm.GetDailyPullCountsAsync(firstDay, endDay, cancellationToken);
+        IReadOnlyList<DailyPullCount>? counts = registryWide.Value?
+            .Select(count => new DailyPullCount(string.Empty, count.Day, count.Pulls))
+            .ToList();
+        return new ProviderStatistic<IReadOnlyList<DailyPullCount>>(
+            counts, registryWide.Available, registryWide.Source, registryWide.UnavailableReason);
+    }
 
     public void Dispose()
     {

@@ -112,6 +112,7 @@ public sealed class CloudRegistryProviderFactory
             $"Registry '{options.Name}': Url (the ECR registry host) is required.");
         var oci = new OciRegistryClient(
             options.Name, registryUri, registryClient, null, _loggerFactory.CreateLogger<OciRegistryClient>());
-        return new EcrRegistryProvider(options, api, registry, metrics, registryClient, oci, logger);
+        return new EcrRegistryProvider(
+            options, api, registry, metrics, settings.PullMetricDays, registryClient, oci, logger);
     }
 }

@@ -21,7 +21,8 @@ namespace RegistryJanitor.Registries.Ecr;
 /// ECR has no per-image delete lock (tag immutability protects tags, not images), so
 /// <see cref="ProviderManifest.Locked"/> is false. <c>imageSizeInBytes</c> of a manifest list is its largest child.
 /// </remarks>
-public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSource, IDisposable
+public sealed class EcrRegistryProvider
+    : IRegistryProvider, ICloudManifestSource, IProviderStatisticsSource, IDisposable
 {
     /// <summary>The <see cref="ProviderManifest.Source"/> of images listed by this provider.</summary>
     public const string ManifestSource = "ecr:DescribeImages";
@@ -40,12 +41,14 @@ public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
         EcrClient api,
         EcrRegistryClient registry,
         CloudWatchPullMetricsClient metrics,
+        int pullMetricDays,
         HttpClient registryHttpClient,
         OciRegistryClient oci,
         ILogger logger)
     {
         _options = options;
         _registryHttpClient = registryHttpClient;
+        PullMetricDays = pullMetricDays;
         _oci = oci;
         _metrics = metrics;
         _logger = logger;
@@ -156,19 +159,26 @@ public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
             .ToArray();
     }
 
+    /// <summary>From the <c>PullMetricDays</c> setting (default 31).</summary>
+    public int PullMetricDays { get; }
+
+    /// <summary>ECR has no API for the storage it bills; AWS Cost Explorer is out of this tool's reach.</summary>
+    public Task<ProviderStatistic<long>> GetBilledStorageBytesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new ProviderStatistic<long>(0, false, "ecr", "ECR reports no billed storage"));
+
     /// <summary>
     /// Pulls per repository and UTC day from CloudWatch; unavailable (not failed) when the identity lacks
     /// <c>cloudwatch:GetMetricData</c>.
     /// </summary>
     public async Task<ProviderStatistic<IReadOnlyList<DailyPullCount>>> GetDailyPullCountsAsync(
         IReadOnlyList<string> repositories,
-        DateOnly start,
-        DateOnly end,
+        DateOnly firstDay,
+        DateOnly endDay,
         CancellationToken cancellationToken)
     {
         try
         {
-            var counts = await _metrics.GetDailyPullCountsAsync(repositories, start, end, cancellationToken);
+            var counts = await _metrics.GetDailyPullCountsAsync(repositories, firstDay, endDay, cancellationToken);
             return new ProviderStatistic<IReadOnlyList<DailyPullCount>>(counts, true, PullSource, null);
         }
         catch (CloudProviderException exception)
