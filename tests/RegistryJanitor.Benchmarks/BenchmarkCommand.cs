@@ -6,8 +6,10 @@ internal static class BenchmarkCommand
     private static readonly Dictionary<string, Func<string[], TextWriter, int>> Benchmarks =
         new(StringComparer.OrdinalIgnoreCase)
         {
-            ["reports"] = ReportsBenchmark.Run,
             ["scan"] = Scan.ScanBenchmark.Run,
+            ["reports"] = ReportsBenchmark.Run,
+            ["layers"] = Layers.LayersBenchmark.Run,
+            ["rollup"] = RollupBenchmark.Run,
         };
 
     public static int Run(string[] args, TextWriter output)

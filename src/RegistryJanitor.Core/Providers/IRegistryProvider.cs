@@ -11,6 +11,11 @@ namespace RegistryJanitor.Core.Providers;
 /// Every method treats the registry as untrusted: bodies are verified against their digest and capped in
 /// size before they are returned. Failures surface as <c>RegistryClientException</c> (with the HTTP status
 /// and registry error code) or <see cref="ManifestFormatException"/>.
+/// The content members (manifests, blobs, referrers) have default bodies only so that providers written
+/// against the earlier listing-only draft keep compiling: those defaults throw
+/// <see cref="NotSupportedException"/>, which the scanner records as an error for the manifest concerned.
+/// A provider used for scanning must override them (the ACR and ECR providers can delegate to the internal
+/// <c>OciRegistryClient</c> of the same assembly with their own credentials).
 /// </remarks>
 public interface IRegistryProvider
 {
@@ -21,7 +26,7 @@ public interface IRegistryProvider
     bool CanListManifests { get; }
 
     /// <summary>Checks that the registry answers and the credentials work; throws when they do not.</summary>
-    Task CheckAccessAsync(CancellationToken cancellationToken);
+    Task CheckAccessAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Repository names, from the catalog or the configured explicit list, before include/exclude.</summary>
     IAsyncEnumerable<string> ListRepositoriesAsync(CancellationToken cancellationToken);
@@ -36,25 +41,31 @@ public interface IRegistryProvider
         string repository, CancellationToken cancellationToken);
 
     /// <summary>Resolves a tag or digest to a digest without downloading the body; null when absent.</summary>
-    Task<ManifestHead?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken);
+    Task<ManifestHead?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken) =>
+        throw Unsupported();
 
     /// <summary>Downloads a manifest by tag or digest; null when it does not exist.</summary>
     /// <param name="repository">The repository name.</param>
     /// <param name="reference">A tag, or a digest string (then the body must hash to it).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    Task<FetchedManifest?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken);
+    Task<FetchedManifest?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken) =>
+        throw Unsupported();
 
     /// <summary>Downloads a small blob (a config) completely, verified against its digest and capped in size.</summary>
     Task<ReadOnlyMemory<byte>> GetBlobBytesAsync(
-        string repository, Digest digest, long maxBytes, CancellationToken cancellationToken);
+        string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) => throw Unsupported();
 
     /// <summary>Opens a blob (a layer) as a stream. The caller verifies the digest while reading.</summary>
-    Task<Stream> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken);
+    Task<Stream> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        throw Unsupported();
 
     /// <summary>
     /// The referrers of a manifest (signatures, SBOMs, attestations), from the referrers API or its
     /// <c>sha256-&lt;hex&gt;</c> tag fallback; empty when there are none.
     /// </summary>
     Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
-        string repository, Digest subject, CancellationToken cancellationToken);
+        string repository, Digest subject, CancellationToken cancellationToken) => throw Unsupported();
+
+    private NotSupportedException Unsupported() =>
+        new($"The {GetType().Name} provider does not read registry content through IRegistryProvider yet.");
 }

@@ -1,0 +1,11 @@
+namespace RegistryJanitor.Core.Layers.Packages;
+
+/// <summary>An installed package and the bytes of the final filesystem it owns.</summary>
+/// <param name="Ecosystem"><c>dpkg</c>, <c>apk</c>, <c>python</c> or <c>npm</c>.</param>
+/// <param name="Name">Package name as its database spells it.</param>
+/// <param name="Version">Version, empty when the database does not say.</param>
+/// <param name="Bytes">Visible regular-file bytes the package owns.</param>
+/// <param name="FileCount">Visible regular files the package owns.</param>
+/// <param name="IsDevelopment">A <c>-dev</c>/<c>-devel</c> package or a compiler meta-package.</param>
+public sealed record PackageUsage(
+    string Ecosystem, string Name, string Version, long Bytes, int FileCount, bool IsDevelopment);

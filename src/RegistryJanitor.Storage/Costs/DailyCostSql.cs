@@ -1,0 +1,209 @@
+namespace RegistryJanitor.Storage.Costs;
+
+/// <summary>
+/// The set-based statements of the daily cost computation, run in one transaction per registry and day. They
+/// build temporary working tables (dropped at commit) and then replace the day's snapshot rows.
+/// </summary>
+/// <remarks>
+/// The figures follow the product brief and equal those of the reference implementation
+/// (<c>RegistryJanitor.Core.Sharing.SharingCalculator</c>), with one documented difference: exclusive bytes use
+/// an ownership tree in which an untagged child belongs to its index only when exactly one present index lists
+/// it, so a child listed by two indexes that are both deleted together is not counted as freed by either.
+/// </remarks>
+internal static class DailyCostSql
+{
+    // The computation sorts and hashes millions of rows in one session; the server default (often 4 MB) would
+    // spill most of them to temporary files. SET LOCAL ends with the transaction.
+    public const string SessionSettings = """
+        SET LOCAL work_mem = '256MB'
+        """;
+
+    public const string CreatePresence = """
+        CREATE TEMP TABLE cost_presence (
+            presence_id    BIGINT  NOT NULL PRIMARY KEY,
+            repository_id  BIGINT  NOT NULL,
+            repository     TEXT    NOT NULL,
+            manifest_id    BIGINT  NOT NULL,
+            digest         TEXT    NOT NULL,
+            kind           TEXT    NOT NULL,
+            manifest_bytes BIGINT  NOT NULL,
+            subject_digest TEXT,
+            scope_key      BIGINT  NOT NULL,
+            tags           TEXT[]  NOT NULL,
+            newest_tag_at  TIMESTAMPTZ
+        ) ON COMMIT DROP
+        """;
+
+    public const string FillPresence = """
+        INSERT INTO cost_presence
+        SELECT row_number() OVER (ORDER BY rm.repository_id, rm.manifest_id),
+               rm.repository_id,
+               r.name,
+               rm.manifest_id,
+               m.digest,
+               m.kind,
+               m.size_bytes,
+               m.subject_digest,
+               CASE WHEN @scopeByRepository THEN rm.repository_id ELSE 0 END,
+               coalesce(t.tags, ARRAY[]::TEXT[]),
+               t.newest_tag_at
+        FROM repository_manifests AS rm
+        JOIN repositories AS r ON r.id = rm.repository_id
+        JOIN manifests AS m ON m.id = rm.manifest_id
+        LEFT JOIN (
+            SELECT repository_id, manifest_id, array_agg(name ORDER BY name) AS tags, max(updated_at) AS newest_tag_at
+            FROM tags
+            GROUP BY repository_id, manifest_id
+        ) AS t ON t.repository_id = rm.repository_id AND t.manifest_id = rm.manifest_id
+        WHERE r.registry_id = @registryId
+          AND r.deleted_at IS NULL
+          AND rm.deleted_at IS NULL
+        """;
+
+    public const string BuildWorkingTables = """
+        CREATE UNIQUE INDEX ON cost_presence (repository_id, manifest_id);
+        ANALYZE cost_presence;
+
+        -- Distinct blobs each present manifest references directly (config and layers).
+        CREATE TEMP TABLE cost_presence_blob ON COMMIT DROP AS
+        SELECT DISTINCT p.presence_id, p.scope_key, mb.blob_id, b.size_bytes AS size
+        FROM cost_presence AS p
+        JOIN manifest_blobs AS mb ON mb.manifest_id = p.manifest_id
+        JOIN blobs AS b ON b.id = mb.blob_id;
+        CREATE INDEX ON cost_presence_blob (presence_id);
+        ANALYZE cost_presence_blob;
+
+        -- Present children of present indexes, within one repository.
+        CREATE TEMP TABLE cost_child ON COMMIT DROP AS
+        SELECT DISTINCT p.presence_id AS parent_id, c.presence_id AS child_id
+        FROM cost_presence AS p
+        JOIN manifest_children AS mc ON mc.parent_manifest_id = p.manifest_id
+        JOIN cost_presence AS c ON c.repository_id = p.repository_id AND c.manifest_id = mc.child_manifest_id
+        WHERE p.kind = 'index';
+        CREATE INDEX ON cost_child (child_id);
+
+        -- Per blob in its dedup scope: size and how many present manifests reference it.
+        CREATE TEMP TABLE cost_blob_refs ON COMMIT DROP AS
+        SELECT scope_key, blob_id, max(size) AS size, count(*) AS refs
+        FROM cost_presence_blob
+        GROUP BY scope_key, blob_id;
+        CREATE UNIQUE INDEX ON cost_blob_refs (scope_key, blob_id);
+        ANALYZE cost_blob_refs;
+
+        -- Ownership: an untagged child belongs to its only index, an untagged referrer to its subject.
+        CREATE TEMP TABLE cost_edge ON COMMIT DROP AS
+        SELECT ch.parent_id, ch.child_id
+        FROM cost_child AS ch
+        JOIN cost_presence AS c ON c.presence_id = ch.child_id
+        WHERE cardinality(c.tags) = 0
+          AND (SELECT count(*) FROM cost_child AS other WHERE other.child_id = ch.child_id) = 1
+        UNION
+        SELECT s.presence_id, r.presence_id
+        FROM cost_presence AS r
+        JOIN cost_presence AS s ON s.repository_id = r.repository_id AND s.digest = r.subject_digest
+        WHERE r.subject_digest IS NOT NULL
+          AND cardinality(r.tags) = 0;
+
+        -- Each manifest with everything it owns, three levels deep (a referrer of a child of an index); joins
+        -- of fixed depth instead of a recursive query, which PostgreSQL plans poorly on unanalyzed tables.
+        CREATE TEMP TABLE cost_member ON COMMIT DROP AS
+        SELECT presence_id AS ancestor, presence_id AS member_id
+        FROM cost_presence
+        UNION ALL
+        SELECT e1.parent_id, e1.child_id
+        FROM cost_edge AS e1
+        UNION ALL
+        SELECT e1.parent_id, e2.child_id
+        FROM cost_edge AS e1
+        JOIN cost_edge AS e2 ON e2.parent_id = e1.child_id
+        UNION ALL
+        SELECT e1.parent_id, e3.child_id
+        FROM cost_edge AS e1
+        JOIN cost_edge AS e2 ON e2.parent_id = e1.child_id
+        JOIN cost_edge AS e3 ON e3.parent_id = e2.child_id;
+        ANALYZE cost_member;
+        ANALYZE cost_child;
+
+        -- Per present manifest: image, exclusive, amortized and cold pull bytes.
+        CREATE TEMP TABLE cost_image ON COMMIT DROP AS
+        SELECT p.presence_id,
+               CASE WHEN p.kind = 'index' THEN coalesce(ix.image_bytes, 0) ELSE coalesce(own.image_bytes, 0) END
+                   AS image_bytes,
+               CASE WHEN p.kind = 'index' THEN coalesce(ix.cold_bytes, 0) ELSE coalesce(own.cold_bytes, 0) END
+                   AS cold_pull_bytes,
+               coalesce(ex.exclusive_bytes, 0) AS exclusive_bytes,
+               coalesce(am.amortized_bytes, 0) AS amortized_bytes
+        FROM cost_presence AS p
+        LEFT JOIN (
+            SELECT p2.presence_id,
+                   sum(b.size_bytes) AS image_bytes,
+                   sum(b.size_bytes) FILTER (WHERE mb.role = 'layer') AS cold_bytes
+            FROM cost_presence AS p2
+            JOIN manifest_blobs AS mb ON mb.manifest_id = p2.manifest_id
+            JOIN blobs AS b ON b.id = mb.blob_id
+            GROUP BY p2.presence_id
+        ) AS own ON own.presence_id = p.presence_id
+        LEFT JOIN (
+            SELECT u.parent_id,
+                   sum(u.size) AS image_bytes,
+                   sum(u.size) FILTER (WHERE u.is_layer) AS cold_bytes
+            FROM (
+                SELECT DISTINCT ch.parent_id, mb.blob_id, b.size_bytes AS size, bool_or(mb.role = 'layer')
+                    OVER (PARTITION BY ch.parent_id, mb.blob_id) AS is_layer
+                FROM cost_child AS ch
+                JOIN cost_presence AS c ON c.presence_id = ch.child_id
+                JOIN manifest_blobs AS mb ON mb.manifest_id = c.manifest_id
+                JOIN blobs AS b ON b.id = mb.blob_id
+            ) AS u
+            GROUP BY u.parent_id
+        ) AS ix ON ix.parent_id = p.presence_id
+        LEFT JOIN (
+            SELECT x.ancestor, sum(r.size) AS exclusive_bytes
+            FROM (
+                SELECT m.ancestor, pb.scope_key, pb.blob_id, count(*) AS refs_inside
+                FROM cost_member AS m
+                JOIN cost_presence_blob AS pb ON pb.presence_id = m.member_id
+                GROUP BY m.ancestor, pb.scope_key, pb.blob_id
+            ) AS x
+            JOIN cost_blob_refs AS r ON r.scope_key = x.scope_key AND r.blob_id = x.blob_id
+            WHERE x.refs_inside = r.refs
+            GROUP BY x.ancestor
+        ) AS ex ON ex.ancestor = p.presence_id
+        LEFT JOIN (
+            SELECT pb.presence_id, sum(pb.size::NUMERIC / r.refs) AS amortized_bytes
+            FROM cost_presence_blob AS pb
+            JOIN cost_blob_refs AS r ON r.scope_key = pb.scope_key AND r.blob_id = pb.blob_id
+            GROUP BY pb.presence_id
+        ) AS am ON am.presence_id = p.presence_id;
+
+        -- An index's amortized bytes are its children's.
+        UPDATE cost_image AS i
+        SET amortized_bytes = s.amortized_bytes
+        FROM (
+            SELECT ch.parent_id, sum(ci.amortized_bytes) AS amortized_bytes
+            FROM cost_child AS ch
+            JOIN cost_image AS ci ON ci.presence_id = ch.child_id
+            GROUP BY ch.parent_id
+        ) AS s
+        WHERE i.presence_id = s.parent_id;
+        CREATE UNIQUE INDEX ON cost_image (presence_id);
+
+        -- Each manifest document split evenly over the presences holding it in its dedup scope.
+        CREATE TEMP TABLE cost_manifest_share ON COMMIT DROP AS
+        SELECT p.presence_id,
+               p.manifest_bytes::NUMERIC / count(*) OVER (PARTITION BY p.scope_key, p.manifest_id) AS share
+        FROM cost_presence AS p;
+        """;
+
+    public const string SelectRegistrySummary = """
+        SELECT (SELECT count(DISTINCT repository_id) FROM cost_presence)::INTEGER AS Repositories,
+               (SELECT coalesce(sum(cardinality(tags)), 0) FROM cost_presence)::INTEGER AS Tags,
+               (SELECT count(*) FROM cost_presence)::INTEGER AS Manifests,
+               (SELECT coalesce(sum(cardinality(p.tags)::BIGINT * i.image_bytes), 0)
+                FROM cost_presence AS p JOIN cost_image AS i USING (presence_id))::BIGINT AS LogicalBytes,
+               ((SELECT coalesce(sum(size), 0) FROM cost_blob_refs)
+                + (SELECT coalesce(sum(manifest_bytes), 0)
+                   FROM (SELECT DISTINCT scope_key, manifest_id, manifest_bytes FROM cost_presence) AS d))::BIGINT
+                   AS StoredBytes
+        """;
+}

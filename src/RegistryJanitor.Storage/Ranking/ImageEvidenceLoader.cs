@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using RegistryJanitor.Core.Costs;
+using RegistryJanitor.Core.Manifests;
+using RegistryJanitor.Core.Ranking;
+
+namespace RegistryJanitor.Storage.Ranking;
+
+/// <summary>Builds <see cref="ImageEvidence"/> for every selected tag from the inventory in one query.</summary>
+/// <remarks>
+/// Layer-analysis results are not read yet: the analysis tables are not part of this schema version, so
+/// <see cref="ImageEvidence.Analysis"/> stays null and content findings say "unknown". Exclusive bytes are
+/// left to the cost stage. Repository-wide pull counts (no manifest digest) are not attributed to images.
+/// </remarks>
+public sealed class ImageEvidenceLoader
+{
+    /// <summary>Months the push-frequency window spans.</summary>
+    public const int PushWindowMonths = 3;
+
+    private readonly NpgsqlDataSource dataSource;
+
+    public ImageEvidenceLoader(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        this.dataSource = dataSource;
+    }
+
+    /// <summary>The newest tag of every repository (or every tag), optionally of one registry.</summary>
+    public async Task<IReadOnlyList<ImageEvidence>> LoadAsync(
+        string? registry, bool allTags, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EvidenceRow>(new CommandDefinition(ImageEvidenceSql.Select, new
+        {
+            registry,
+            allTags,
+            since = now.AddMonths(-PushWindowMonths),
+            windowMonths = (decimal)PushWindowMonths,
+            sinceDay = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-30)),
+        }, cancellationToken: cancellationToken));
+        return [.. rows.Select(ToEvidence)];
+    }
+
+    private static ImageEvidence ToEvidence(EvidenceRow row) => new()
+    {
+        Registry = row.Registry,
+        Repository = row.Repository,
+        Tag = row.Tag,
+        Digest = row.Digest,
+        Kind = ParseKind(row.Kind),
+        MediaType = row.MediaType,
+        Annotations = ReadMap(row.Annotations),
+        Config = row.HasConfig ? ToConfig(row) : null,
+        ConfigSizeBytes = row.ConfigSizeBytes,
+        Layers = [.. row.LayerDigests.Select((digest, i) =>
+            new LayerEvidence(digest, row.LayerSizes[i], row.LayerShared[i]))],
+        TagsPushedPerMonth = row.PushesPerMonth,
+        Pulls = row.PullSource is null
+            ? PullEstimate.None
+            : new PullEstimate(row.Pulls, ParsePullSource(row.PullSource), "pull_counts over the last 30 days"),
+        Referrers = new ReferrerEvidence(row.HasSignature, row.HasSbom, row.HasAttestation),
+        BuildCacheArtifacts = (int)row.BuildCaches,
+        RetainedTagCount = (int)Math.Max(1, row.RetainedTags),
+    };
+
+    private static ImageConfigFacts ToConfig(EvidenceRow row) => new(
+        row.CreatedAt is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null,
+        row.Os,
+        row.Architecture,
+        row.Variant,
+        row.ConfigUser,
+        row.EnvNames ?? [],
+        ReadMap(row.Labels),
+        row.Healthcheck,
+        row.ExposedPorts ?? [],
+        ReadHistory(row.History),
+        []);
+
+    private static Dictionary<string, string> ReadMap(string? json)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(json))
+        {
+            return map;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return map;
+        }
+
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                map[property.Name] = property.Value.GetString()!;
+            }
+        }
+
+        return map;
+    }
+
+    private static List<HistoryEntry> ReadHistory(string? json)
+    {
+        var history = new List<HistoryEntry>();
+        if (string.IsNullOrEmpty(json))
+        {
+            return history;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            return history;
+        }
+
+        foreach (var entry in document.RootElement.EnumerateArray())
+        {
+            string? Text(string name) =>
+                entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                    ? value.GetString()
+                    : null;
+
+            var empty = entry.TryGetProperty("empty_layer", out var flag) && flag.ValueKind == JsonValueKind.True;
+            history.Add(new HistoryEntry(null, Text("created_by"), Text("comment"), empty));
+        }
+
+        return history;
+    }
+
+    private static ManifestKind ParseKind(string kind) =>
+        Enum.TryParse<ManifestKind>(kind.Replace("_", string.Empty, StringComparison.Ordinal), true, out var parsed)
+            ? parsed
+            : ManifestKind.Unsupported;
+
+    private static PullCountSource ParsePullSource(string source) => source switch
+    {
+        "registry-events" => PullCountSource.RegistryEvents,
+        "provider-metric" => PullCountSource.ProviderMetric,
+        _ => PullCountSource.ConfiguredAssumption,
+    };
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RegistryJanitor.Commands;
+using RegistryJanitor.Core.Costs;
+using RegistryJanitor.Core.Ranking;
+using RegistryJanitor.Storage.Ranking;
+
+namespace RegistryJanitor.Ranking;
+
+/// <summary>Registers the ranking stage.</summary>
+public static class RankingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="RankingService"/>, its evidence loader and run writer, and the <c>rank</c> command.
+    /// Options: section <c>Ranking</c> (<see cref="RankingOptions"/>). Prices come from section <c>Pricing</c>;
+    /// it is bound here only when no other stage has bound it, so a later cost registration stays the only one.
+    /// Needs the <c>NpgsqlDataSource</c> of the foundation.
+    /// </summary>
+    public static IServiceCollection AddRanking(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RankingOptions>()
+            .Bind(configuration.GetSection(RankingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IConfigureOptions<PricingOptions>)))
+        {
+            services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.SectionName));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ImageEvidenceLoader>();
+        services.TryAddSingleton<RankingRunWriter>();
+        services.TryAddSingleton<RankingService>();
+        services.AddCommand<RankCommand>();
+        return services;
+    }
+}

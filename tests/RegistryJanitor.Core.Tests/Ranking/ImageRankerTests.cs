@@ -1,0 +1,116 @@
+using RegistryJanitor.Core.Costs;
+using RegistryJanitor.Core.Layers;
+using RegistryJanitor.Core.Ranking;
+using Xunit;
+
+namespace RegistryJanitor.Core.Tests.Ranking;
+
+public sealed class ImageRankerTests
+{
+    private const long LayerBytes = 500 * Scenarios.MiB;
+
+    private static readonly RankingOptions Options = new();
+
+    [Fact]
+    public void Rank_ImagesWithDeadWeight_OrderEqualsHandComputedSavings()
+    {
+        var pricing = Scenarios.Pricing(storagePerGbMonth: 0.10m, egressPerGb: 0.09m);
+        (string Name, long DeadWeight, long Hidden, decimal Pulls, int Retained)[] inputs =
+        [
+            ("a", 10 * Scenarios.MiB, 0, 1000m, 3),
+            ("b", 200 * Scenarios.MiB, 50 * Scenarios.MiB, 10m, 20),
+            ("c", 30 * Scenarios.MiB, 5 * Scenarios.MiB, 5000m, 2),
+            ("d", 120 * Scenarios.MiB, 0, 0m, 40),
+        ];
+        var expected = inputs
+            .Select(input => (input.Name, Money: HandComputedMoney(input.DeadWeight + input.Hidden, input.Pulls,
+                input.Retained, 0.10m, 0.09m)))
+            .OrderByDescending(item => item.Money)
+            .ToList();
+
+        var ranked = ImageRanker.Rank(
+            inputs.Select(input => Candidate(input.Name, input.DeadWeight, input.Hidden, input.Pulls, input.Retained)),
+            Options,
+            _ => pricing);
+
+        Assert.Equal(expected.Select(item => item.Name), ranked.Select(item => item.Evidence.Repository));
+        Assert.Equal(expected.Select(item => item.Money), ranked.Select(item => item.Savings.MoneyPerMonth));
+        Assert.Equal([1, 2, 3, 4], ranked.Select(item => item.Rank));
+    }
+
+    [Fact]
+    public void Rank_ChangedPrice_ChangesMoneyButNotBytes()
+    {
+        var evidence = Candidate("a", 100 * Scenarios.MiB, 10 * Scenarios.MiB, 300m, 4);
+
+        var cheap = ImageRanker.Assess(evidence, Options, Scenarios.Pricing(0.10m, 0.09m)).Savings;
+        var dear = ImageRanker.Assess(evidence, Options, Scenarios.Pricing(0.20m, 0.12m)).Savings;
+
+        Assert.Equal(
+            (cheap.RemovableBytes, cheap.StorageBytesSaved, cheap.DeadWeightBytes, cheap.HiddenBytes),
+            (dear.RemovableBytes, dear.StorageBytesSaved, dear.DeadWeightBytes, dear.HiddenBytes));
+        Assert.Equal(HandComputedMoney(110 * Scenarios.MiB, 300m, 4, 0.20m, 0.12m), dear.MoneyPerMonth);
+        Assert.NotEqual(cheap.MoneyPerMonth, dear.MoneyPerMonth);
+    }
+
+    [Fact]
+    public void Rank_EqualSavings_RootImageRanksFirst()
+    {
+        var nonRoot = Candidate("a-nonroot", 50 * Scenarios.MiB, 0, 100m, 2);
+        var root = Candidate("z-root", 50 * Scenarios.MiB, 0, 100m, 2);
+        root = root with { Config = root.Config! with { User = "root" } };
+
+        var ranked = ImageRanker.Rank([nonRoot, root], Options, _ => Scenarios.Pricing());
+
+        Assert.Equal(ranked[0].Savings.MoneyPerMonth, ranked[1].Savings.MoneyPerMonth);
+        Assert.Equal(["z-root", "a-nonroot"], ranked.Select(item => item.Evidence.Repository));
+    }
+
+    [Fact]
+    public void Rank_Artifacts_ComeLastWithRankZero()
+    {
+        var signature = Scenarios.Image("sig", null, 500) with { Kind = Core.Manifests.ManifestKind.Signature };
+
+        var ranked = ImageRanker.Rank([signature, Candidate("a", Scenarios.MiB, 0, 1m, 1)], Options,
+            _ => Scenarios.Pricing());
+
+        Assert.Equal(("a", 1), (ranked[0].Evidence.Repository, ranked[0].Rank));
+        Assert.Equal(("sig", 0), (ranked[1].Evidence.Repository, ranked[1].Rank));
+    }
+
+    [Fact]
+    public void Estimate_NodeOnFullBase_CountsBaseSwapAgainstReferenceSize()
+    {
+        var evidence = Scenarios.NodeWithEveryPitfall();
+
+        var savings = ImageRanker.Assess(evidence, Options, Scenarios.Pricing()).Savings;
+
+        // History shows one base layer (before the base's CMD); distroless Node replaces it at the reference size.
+        Assert.Equal(evidence.Layers[0].SizeBytes - Options.DistrolessNodeBytes, savings.BaseSwapBytes);
+        Assert.Contains(savings.Assumptions, text => text.Contains("from history", StringComparison.Ordinal));
+        Assert.Equal(Confidence.High, savings.Confidence);
+    }
+
+    /// <summary>Storage across retained tags plus egress for the pulls, priced per binary GB.</summary>
+    private static decimal HandComputedMoney(
+        long removable, decimal pulls, int retained, decimal storagePerGb, decimal egressPerGb)
+    {
+        const decimal gb = 1L << 30;
+        return (removable * retained / gb * storagePerGb) + (pulls * removable / gb * egressPerGb);
+    }
+
+    /// <summary>A pinned distroless non-root image whose layers compress 1:1, so no base swap and no scaling.</summary>
+    private static Core.Ranking.ImageEvidence Candidate(
+        string name, long deadWeight, long hidden, decimal pulls, int retained) =>
+        Scenarios.Lean() with
+        {
+            Repository = name,
+            Layers = Scenarios.Layers(LayerBytes),
+            Pulls = new PullEstimate(pulls, PullCountSource.ProviderMetric, "metric"),
+            RetainedTagCount = retained,
+            Analysis = Scenarios.Analysis(
+                LayerBytes,
+                hidden,
+                categories: [Scenarios.Category(DeadWeightCategory.AptLists, ("var/lib/apt/lists/x", deadWeight))]),
+        };
+}
