@@ -6,6 +6,7 @@ using RegistryJanitor.Options;
 using RegistryJanitor.Registries;
 using RegistryJanitor.Registries.Cloud;
 using RegistryJanitor.Storage.Inventory;
+using RegistryJanitor.Storage.ProviderFacts;
 
 namespace RegistryJanitor.Scanning;
 
@@ -34,6 +35,8 @@ public static class ScannerServiceCollectionExtensions
         services.TryAddSingleton<InventoryReader>();
         services.TryAddSingleton<InventoryWriter>();
         services.TryAddSingleton<ScanRunStore>();
+        services.TryAddSingleton<ProviderStatisticsStore>();
+        services.TryAddSingleton<ProviderStatisticsRecorder>();
         services.TryAddSingleton<RegistryScanner>();
         services.TryAddTransient<ScanCommand>();
         services.TryAddTransient<ScanJob>();
