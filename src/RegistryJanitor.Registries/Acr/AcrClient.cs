@@ -8,13 +8,12 @@ using RegistryJanitor.Registries.Cloud;
 namespace RegistryJanitor.Registries.Acr;
 
 /// <summary>
-/// ACR's metadata API (<c>/acr/v1</c>, api-version 2021-07-01) and its <c>/v2</c> reads, paginated by the
+/// ACR's metadata API (<c>/acr/v1</c>, api-version 2021-07-01), paginated by the
 /// relative <c>Link</c> header (which keeps <c>orderby</c>), through an HttpClient that authenticates with
 /// <see cref="AcrAuthenticationHandler"/>.
 /// </summary>
 public sealed class AcrClient
 {
-    private const int MaxManifestBytes = 4 * 1024 * 1024;
     private const int MaxPages = 100_000;
 
     private readonly HttpClient _httpClient;
@@ -83,62 +82,6 @@ public sealed class AcrClient
                     yield return manifest;
                 }
             }
-        }
-    }
-
-    /// <summary>GETs a manifest through <c>/v2</c> with the full Accept list and verifies its digest.</summary>
-    public async Task<RegistryManifest> GetManifestAsync(
-        string repository,
-        string reference,
-        CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(repository);
-        ArgumentException.ThrowIfNullOrEmpty(reference);
-        var uri = new Uri(_settings.Registry, $"v2/{repository}/manifests/{reference}");
-        using var response = await RedirectingSender.GetAsync(
-            _httpClient, uri, authorization: null, MediaTypes.ManifestAccept, _logger, cancellationToken);
-        await EnsureSuccessAsync(response, "acr:/v2/manifests", cancellationToken);
-        if (response.Content.Headers.ContentLength > MaxManifestBytes)
-        {
-            throw new CloudProviderException(
-                $"Manifest {repository}@{reference} is larger than {MaxManifestBytes} bytes.");
-        }
-
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var header = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null;
-        var expected = Digest.TryParse(reference, out var byDigest) ? byDigest
-            : Digest.TryParse(header, out var byHeader) ? byHeader
-            : Digest.Sha256Of(bytes);
-        if (bytes.Length > MaxManifestBytes || !expected.Matches(bytes))
-        {
-            throw new CloudProviderException($"Manifest {repository}@{reference} does not match digest {expected}.");
-        }
-
-        return new RegistryManifest(expected, response.Content.Headers.ContentType?.MediaType, bytes);
-    }
-
-    /// <summary>
-    /// GETs a blob; a redirect to the storage host is followed without the credential. The caller reads, verifies
-    /// and disposes the response.
-    /// </summary>
-    public async Task<HttpResponseMessage> GetBlobAsync(
-        string repository,
-        Digest digest,
-        CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(repository);
-        var uri = new Uri(_settings.Registry, $"v2/{repository}/blobs/{digest}");
-        var response = await RedirectingSender.GetAsync(
-            _httpClient, uri, authorization: null, accept: null, _logger, cancellationToken);
-        try
-        {
-            await EnsureSuccessAsync(response, "acr:/v2/blobs", cancellationToken);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
         }
     }
 

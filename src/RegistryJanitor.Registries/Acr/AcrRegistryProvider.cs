@@ -1,20 +1,25 @@
 using System.Runtime.CompilerServices;
 using RegistryJanitor.Core.Configuration;
+using RegistryJanitor.Core.Manifests;
 using RegistryJanitor.Core.Model;
 using RegistryJanitor.Core.Providers;
+using RegistryJanitor.Registries.Aws;
 using RegistryJanitor.Registries.Cloud;
+using RegistryJanitor.Registries.Oci;
 
 namespace RegistryJanitor.Registries.Acr;
 
 /// <summary>
 /// Azure Container Registry: repositories and every manifest (untagged included) from the <c>/acr/v1</c>
-/// metadata API, plus ARM billed storage and Azure Monitor pulls where permitted.
+/// metadata API, plus ARM billed storage and Azure Monitor pulls where permitted. Manifests, configs, blobs
+/// and referrers go through the generic OCI client over this registry's authenticated transport.
 /// </summary>
 /// <remarks>
 /// ACR has no per-manifest "last pulled" field, so <see cref="ProviderManifest.LastPulledAt"/> stays null;
 /// <see cref="ProviderManifest.PushedAt"/> is <c>createdTime</c>.
 /// </remarks>
-public sealed class AcrRegistryProvider : IRegistryProvider, ICloudManifestSource, IDisposable
+public sealed class AcrRegistryProvider
+    : IRegistryProvider, ICloudManifestSource, IProviderStatisticsSource, IDisposable
 {
     /// <summary>The <see cref="ProviderManifest.Source"/> of manifests listed by this provider.</summary>
     public const string ManifestSource = "acr:_manifests";
@@ -22,17 +27,20 @@ public sealed class AcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
     private readonly RegistryOptions _options;
     private readonly AcrTokenService _tokens;
     private readonly HttpClient _registryHttpClient;
+    private readonly OciRegistryClient _oci;
 
     internal AcrRegistryProvider(
         RegistryOptions options,
         AcrClient client,
         AcrArmClient arm,
         AcrTokenService tokens,
-        HttpClient registryHttpClient)
+        HttpClient registryHttpClient,
+        OciRegistryClient oci)
     {
         _options = options;
         _tokens = tokens;
         _registryHttpClient = registryHttpClient;
+        _oci = oci;
         Client = client;
         Arm = arm;
     }
@@ -49,9 +57,22 @@ public sealed class AcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
 
     /// <summary>
     /// An HttpClient that authenticates any request to this registry's origin (ACR tokens per scope, Basic or
-    /// anonymous) and sends requests to other hosts untouched; automatic redirects are off.
+    /// anonymous) and sends requests to other hosts untouched; redirects are followed without the credential.
     /// </summary>
     public HttpClient RegistryHttpClient => _registryHttpClient;
+
+    /// <summary>
+    /// Reads the first page of the catalog, or of the first configured repository's tags when the repositories
+    /// are listed explicitly (repository-scoped tokens cannot read the catalog); throws when access is refused.
+    /// </summary>
+    public async Task CheckAccessAsync(CancellationToken cancellationToken)
+    {
+        var probe = _options.Repositories.Count > 0
+            ? Client.ListTagsAsync(_options.Repositories[0], cancellationToken)
+            : Client.ListRepositoriesAsync(cancellationToken);
+        await using var enumerator = probe.GetAsyncEnumerator(cancellationToken);
+        await enumerator.MoveNextAsync();
+    }
 
     public async IAsyncEnumerable<string> ListRepositoriesAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -106,6 +127,43 @@ public sealed class AcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
                 m.Architecture,
                 m.Os))
             .ToArray();
+    }
+
+    public Task<ManifestHead?> HeadManifestAsync(
+        string repository, string reference, CancellationToken cancellationToken) =>
+        _oci.HeadManifestAsync(repository, reference, cancellationToken);
+
+    public Task<FetchedManifest?> GetManifestAsync(
+        string repository, string reference, CancellationToken cancellationToken) =>
+        _oci.GetManifestAsync(repository, reference, cancellationToken);
+
+    public Task<ReadOnlyMemory<byte>> GetBlobBytesAsync(
+        string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) =>
+        _oci.GetBlobBytesAsync(repository, digest, maxBytes, cancellationToken);
+
+    public Task<Stream> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        _oci.OpenBlobAsync(repository, digest, cancellationToken);
+
+    public Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
+        string repository, Digest subject, CancellationToken cancellationToken) =>
+        _oci.ListReferrersAsync(repository, subject, cancellationToken);
+
+    /// <summary>Azure Monitor keeps platform metrics for 93 days; a month is read on each scan.</summary>
+    public int PullMetricDays => 31;
+
+    public Task<ProviderStatistic<long>> GetBilledStorageBytesAsync(CancellationToken cancellationToken) =>
+        Arm.GetBilledStorageBytesAsync(cancellationToken);
+
+    /// <summary>Registry-wide counts (ACR metrics have no repository dimension): the repository is empty.</summary>
+    public async Task<ProviderStatistic<IReadOnlyList<DailyPullCount>>> GetDailyPullCountsAsync(
+        IReadOnlyList<string> repositories, DateOnly firstDay, DateOnly endDay, CancellationToken cancellationToken)
+    {
+        var registryWide = await Arm.GetDailyPullCountsAsync(firstDay, endDay, cancellationToken);
+        IReadOnlyList<DailyPullCount>? counts = registryWide.Value?
+            .Select(count => new DailyPullCount(string.Empty, count.Day, count.Pulls))
+            .ToList();
+        return new ProviderStatistic<IReadOnlyList<DailyPullCount>>(
+            counts, registryWide.Available, registryWide.Source, registryWide.UnavailableReason);
     }
 
     public void Dispose()

@@ -6,6 +6,7 @@ using RegistryJanitor.Core.Providers;
 using RegistryJanitor.Registries.Acr;
 using RegistryJanitor.Registries.Aws;
 using RegistryJanitor.Registries.Ecr;
+using RegistryJanitor.Registries.Oci;
 
 namespace RegistryJanitor.Registries.Cloud;
 
@@ -65,17 +66,22 @@ public sealed class CloudRegistryProviderFactory
             : null;
         var tokens = new AcrTokenService(
             _httpClientFactory.CreateClient(HttpClientName), settings, credential, _timeProvider, logger);
-        var handler = new AcrAuthenticationHandler(tokens, settings.Registry, logger)
+        var handler = new RedirectingHandler(logger)
         {
-            InnerHandler = _handlerFactory.CreateHandler(HttpClientName),
+            InnerHandler = new AcrAuthenticationHandler(tokens, settings.Registry, logger)
+            {
+                InnerHandler = _handlerFactory.CreateHandler(HttpClientName),
+            },
         };
 
-        // The pooled inner handler belongs to the factory, so the client must not dispose the chain; the auth
-        // handler itself holds nothing to release.
-        var registryClient = new HttpClient(handler, disposeHandler: false);
+        // The pooled inner handler belongs to the factory, so the client must not dispose the chain; the
+        // delegating handlers hold nothing to release.
+        var registryClient = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new AcrClient(registryClient, settings, logger);
         var arm = new AcrArmClient(_httpClientFactory.CreateClient(HttpClientName), settings, credential, logger);
-        return new AcrRegistryProvider(options, client, arm, tokens, registryClient);
+        var oci = new OciRegistryClient(
+            options.Name, settings.Registry, registryClient, null, _loggerFactory.CreateLogger<OciRegistryClient>());
+        return new AcrRegistryProvider(options, client, arm, tokens, registryClient, oci);
     }
 
     /// <summary>Creates the ECR provider.</summary>
@@ -91,10 +97,22 @@ public sealed class CloudRegistryProviderFactory
 
         var api = new EcrClient(
             _httpClientFactory.CreateClient(HttpClientName), settings, credentials, _timeProvider, logger);
-        var registry = new EcrRegistryClient(
-            _httpClientFactory.CreateClient(HttpClientName), api, _timeProvider, logger);
+        var registry = new EcrRegistryClient(api, _timeProvider);
         var metrics = new CloudWatchPullMetricsClient(
             _httpClientFactory.CreateClient(HttpClientName), settings.Monitoring, credentials, _timeProvider, logger);
-        return new EcrRegistryProvider(options, api, registry, metrics, logger);
+        var handler = new RedirectingHandler(logger)
+        {
+            InnerHandler = new EcrAuthenticationHandler(registry)
+            {
+                InnerHandler = _handlerFactory.CreateHandler(HttpClientName),
+            },
+        };
+        var registryClient = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var registryUri = options.Url ?? throw new InvalidOperationException(
+            $"Registry '{options.Name}': Url (the ECR registry host) is required.");
+        var oci = new OciRegistryClient(
+            options.Name, registryUri, registryClient, null, _loggerFactory.CreateLogger<OciRegistryClient>());
+        return new EcrRegistryProvider(
+            options, api, registry, metrics, settings.PullMetricDays, registryClient, oci, logger);
     }
 }

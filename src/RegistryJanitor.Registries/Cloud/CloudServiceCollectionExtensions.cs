@@ -3,7 +3,10 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RegistryJanitor.Core.Providers;
+using RegistryJanitor.Registries.Acr;
 using RegistryJanitor.Registries.Aws;
+using RegistryJanitor.Registries.Ecr;
 
 namespace RegistryJanitor.Registries.Cloud;
 
@@ -14,6 +17,8 @@ public static class CloudServiceCollectionExtensions
     /// Registers <see cref="CloudRegistryProviderFactory"/>, its named HttpClient (automatic redirects off, so
     /// storage redirects are followed without credentials), the AWS default credential chain and a lazily
     /// created <see cref="DefaultAzureCredential"/>. Registrations made earlier (e.g. test credentials) win.
+    /// Also adds the <c>Acr</c> and <c>Ecr</c> <see cref="IRegistryProviderFactory"/>s the scanner picks by
+    /// <c>Provider</c>.
     /// </summary>
     public static IServiceCollection AddCloudProviders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +37,8 @@ public static class CloudServiceCollectionExtensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton<Func<TokenCredential>>(provider => provider.GetRequiredService<TokenCredential>);
         services.TryAddSingleton<CloudRegistryProviderFactory>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRegistryProviderFactory, AcrRegistryProviderFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRegistryProviderFactory, EcrRegistryProviderFactory>());
         return services;
     }
 }

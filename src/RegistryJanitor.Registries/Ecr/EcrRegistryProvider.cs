@@ -3,22 +3,26 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using RegistryJanitor.Core.Configuration;
+using RegistryJanitor.Core.Manifests;
 using RegistryJanitor.Core.Model;
 using RegistryJanitor.Core.Providers;
 using RegistryJanitor.Registries.Aws;
 using RegistryJanitor.Registries.Cloud;
+using RegistryJanitor.Registries.Oci;
 
 namespace RegistryJanitor.Registries.Ecr;
 
 /// <summary>
 /// Amazon ECR: repositories and every active image (untagged included) from the ECR API, index children read
-/// from the index manifests, pulls per repository and day from CloudWatch where permitted.
+/// from the index manifests, pulls per repository and day from CloudWatch where permitted. Manifests, configs,
+/// blobs and referrers go through the generic OCI client with the <c>GetAuthorizationToken</c> credential.
 /// </summary>
 /// <remarks>
 /// ECR has no per-image delete lock (tag immutability protects tags, not images), so
 /// <see cref="ProviderManifest.Locked"/> is false. <c>imageSizeInBytes</c> of a manifest list is its largest child.
 /// </remarks>
-public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSource, IDisposable
+public sealed class EcrRegistryProvider
+    : IRegistryProvider, ICloudManifestSource, IProviderStatisticsSource, IDisposable
 {
     /// <summary>The <see cref="ProviderManifest.Source"/> of images listed by this provider.</summary>
     public const string ManifestSource = "ecr:DescribeImages";
@@ -29,15 +33,23 @@ public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
     private readonly RegistryOptions _options;
     private readonly CloudWatchPullMetricsClient _metrics;
     private readonly ILogger _logger;
+    private readonly HttpClient _registryHttpClient;
+    private readonly OciRegistryClient _oci;
 
     internal EcrRegistryProvider(
         RegistryOptions options,
         EcrClient api,
         EcrRegistryClient registry,
         CloudWatchPullMetricsClient metrics,
+        int pullMetricDays,
+        HttpClient registryHttpClient,
+        OciRegistryClient oci,
         ILogger logger)
     {
         _options = options;
+        _registryHttpClient = registryHttpClient;
+        PullMetricDays = pullMetricDays;
+        _oci = oci;
         _metrics = metrics;
         _logger = logger;
         Api = api;
@@ -51,8 +63,18 @@ public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
     /// <summary>The ECR control-plane client.</summary>
     public EcrClient Api { get; }
 
-    /// <summary>The registry's <c>/v2</c> API with the GetAuthorizationToken credential (configs, layers).</summary>
+    /// <summary>The GetAuthorizationToken credential of the registry's <c>/v2</c> API.</summary>
     public EcrRegistryClient Registry { get; }
+
+    /// <summary>
+    /// Obtains the registry credential through <c>GetAuthorizationToken</c> (which proves the AWS credentials and
+    /// the ECR permission) and pings <c>/v2/</c> with it.
+    /// </summary>
+    public async Task CheckAccessAsync(CancellationToken cancellationToken)
+    {
+        await Registry.GetAuthorizationAsync(cancellationToken);
+        await _oci.PingAsync(cancellationToken);
+    }
 
     public async IAsyncEnumerable<string> ListRepositoriesAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -137,19 +159,26 @@ public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
             .ToArray();
     }
 
+    /// <summary>From the <c>PullMetricDays</c> setting (default 31).</summary>
+    public int PullMetricDays { get; }
+
+    /// <summary>ECR has no API for the storage it bills; AWS Cost Explorer is out of this tool's reach.</summary>
+    public Task<ProviderStatistic<long>> GetBilledStorageBytesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new ProviderStatistic<long>(0, false, "ecr", "ECR reports no billed storage"));
+
     /// <summary>
     /// Pulls per repository and UTC day from CloudWatch; unavailable (not failed) when the identity lacks
     /// <c>cloudwatch:GetMetricData</c>.
     /// </summary>
     public async Task<ProviderStatistic<IReadOnlyList<DailyPullCount>>> GetDailyPullCountsAsync(
         IReadOnlyList<string> repositories,
-        DateOnly start,
-        DateOnly end,
+        DateOnly firstDay,
+        DateOnly endDay,
         CancellationToken cancellationToken)
     {
         try
         {
-            var counts = await _metrics.GetDailyPullCountsAsync(repositories, start, end, cancellationToken);
+            var counts = await _metrics.GetDailyPullCountsAsync(repositories, firstDay, endDay, cancellationToken);
             return new ProviderStatistic<IReadOnlyList<DailyPullCount>>(counts, true, PullSource, null);
         }
         catch (CloudProviderException exception)
@@ -161,7 +190,30 @@ public sealed class EcrRegistryProvider : IRegistryProvider, ICloudManifestSourc
         }
     }
 
-    public void Dispose() => Registry.Dispose();
+    public Task<ManifestHead?> HeadManifestAsync(
+        string repository, string reference, CancellationToken cancellationToken) =>
+        _oci.HeadManifestAsync(repository, reference, cancellationToken);
+
+    public Task<FetchedManifest?> GetManifestAsync(
+        string repository, string reference, CancellationToken cancellationToken) =>
+        _oci.GetManifestAsync(repository, reference, cancellationToken);
+
+    public Task<ReadOnlyMemory<byte>> GetBlobBytesAsync(
+        string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) =>
+        _oci.GetBlobBytesAsync(repository, digest, maxBytes, cancellationToken);
+
+    public Task<Stream> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        _oci.OpenBlobAsync(repository, digest, cancellationToken);
+
+    public Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
+        string repository, Digest subject, CancellationToken cancellationToken) =>
+        _oci.ListReferrersAsync(repository, subject, cancellationToken);
+
+    public void Dispose()
+    {
+        _registryHttpClient.Dispose();
+        Registry.Dispose();
+    }
 
     private static Digest[] ReadChildren(ReadOnlyMemory<byte> manifest)
     {

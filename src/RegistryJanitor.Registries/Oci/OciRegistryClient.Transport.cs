@@ -24,12 +24,23 @@ internal sealed partial class OciRegistryClient
                 request.Headers.TryAddWithoutValidation("Accept", accept);
             }
 
-            await authenticator.ApplyAsync(request, scope, cancellationToken);
+            if (authenticator is not null)
+            {
+                await authenticator.ApplyAsync(request, scope, cancellationToken);
+            }
+
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             LogWarnings(response);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return response;
+            }
+
+            if (authenticator is null)
+            {
+                response.Dispose();
+                throw new RegistryAuthenticationException(
+                    $"Registry '{RegistryName}' refused the provider's credentials for '{scope}' (401).");
             }
 
             var challenges = WwwAuthenticateParser.Parse(

@@ -37,11 +37,19 @@ internal sealed partial class OciRegistryClient
 
     private readonly Uri baseUri;
     private readonly HttpClient http;
-    private readonly RegistryAuthenticator authenticator;
+    private readonly RegistryAuthenticator? authenticator;
     private readonly ILogger logger;
 
+    /// <param name="registryName">The configured registry name, for messages.</param>
+    /// <param name="baseUri">The registry origin; <c>/v2/...</c> paths are resolved against it.</param>
+    /// <param name="http">The client requests go through.</param>
+    /// <param name="authenticator">
+    /// Answers auth challenges; null when <paramref name="http"/> is already authenticated by a provider's own
+    /// handlers (ACR tokens, ECR <c>GetAuthorizationToken</c>), so a 401 is final.
+    /// </param>
+    /// <param name="logger">The logger.</param>
     public OciRegistryClient(
-        string registryName, Uri baseUri, HttpClient http, RegistryAuthenticator authenticator, ILogger logger)
+        string registryName, Uri baseUri, HttpClient http, RegistryAuthenticator? authenticator, ILogger logger)
     {
         RegistryName = registryName;
         this.baseUri = baseUri;

@@ -138,6 +138,8 @@ public sealed partial class InventoryWriter
             present.Select(p => p.Facts?.Locked).ToArray());
         upsert.Parameters.AddWithValue("factsSource", NpgsqlDbType.Array | NpgsqlDbType.Text,
             present.Select(p => p.Facts?.Source).ToArray());
+        upsert.Parameters.AddWithValue("providerRole", NpgsqlDbType.Array | NpgsqlDbType.Text,
+            present.Select(p => p.ProviderRole).ToArray());
         batch.BatchCommands.Add(upsert);
         var deleted = new NpgsqlBatchCommand(MarkDeletedSql);
         deleted.Parameters.AddWithValue("repositoryId", repositoryId);

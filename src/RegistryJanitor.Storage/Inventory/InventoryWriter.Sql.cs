@@ -150,13 +150,14 @@ public sealed partial class InventoryWriter
 
     private const string UpsertPresenceSql = """
         INSERT INTO repository_manifests (repository_id, manifest_id, first_seen_at, last_seen_at, untagged_since,
-            deleted_at, pushed_at, last_pulled_at, provider_size_bytes, locked, facts_source)
+            deleted_at, pushed_at, last_pulled_at, provider_size_bytes, locked, facts_source, provider_role)
         SELECT @repositoryId, p.manifest_id, @now, @now, CASE WHEN p.untagged THEN @now END, NULL,
-            p.pushed_at, p.last_pulled_at, p.provider_size, p.locked, p.facts_source
+            p.pushed_at, p.last_pulled_at, p.provider_size, p.locked, p.facts_source, p.provider_role
         FROM UNNEST(@manifestIds::bigint[], @untagged::boolean[], @pushedAt::timestamptz[],
                     @lastPulledAt::timestamptz[], @providerSize::bigint[], @locked::boolean[],
-                    @factsSource::text[])
-            AS p (manifest_id, untagged, pushed_at, last_pulled_at, provider_size, locked, facts_source)
+                    @factsSource::text[], @providerRole::text[])
+            AS p (manifest_id, untagged, pushed_at, last_pulled_at, provider_size, locked, facts_source,
+                  provider_role)
         ORDER BY p.manifest_id
         ON CONFLICT (repository_id, manifest_id) DO UPDATE
         SET last_seen_at = EXCLUDED.last_seen_at,
@@ -167,7 +168,8 @@ public sealed partial class InventoryWriter
             last_pulled_at = COALESCE(EXCLUDED.last_pulled_at, repository_manifests.last_pulled_at),
             provider_size_bytes = COALESCE(EXCLUDED.provider_size_bytes, repository_manifests.provider_size_bytes),
             locked = COALESCE(EXCLUDED.locked, repository_manifests.locked),
-            facts_source = COALESCE(EXCLUDED.facts_source, repository_manifests.facts_source)
+            facts_source = COALESCE(EXCLUDED.facts_source, repository_manifests.facts_source),
+            provider_role = COALESCE(EXCLUDED.provider_role, repository_manifests.provider_role)
         """;
 
     private const string MarkDeletedSql = """

@@ -20,6 +20,7 @@ public sealed partial class RegistryScanner
     private readonly InventoryReader reader;
     private readonly InventoryWriter writer;
     private readonly ScanRunStore runs;
+    private readonly ProviderStatisticsRecorder statistics;
     private readonly RegistryRequestCounter requestCounter;
     private readonly IOptions<ScannerOptions> options;
     private readonly TimeProvider timeProvider;
@@ -30,6 +31,7 @@ public sealed partial class RegistryScanner
         InventoryReader reader,
         InventoryWriter writer,
         ScanRunStore runs,
+        ProviderStatisticsRecorder statistics,
         RegistryRequestCounter requestCounter,
         IOptions<ScannerOptions> options,
         TimeProvider timeProvider,
@@ -39,6 +41,7 @@ public sealed partial class RegistryScanner
         this.reader = reader;
         this.writer = writer;
         this.runs = runs;
+        this.statistics = statistics;
         this.requestCounter = requestCounter;
         this.options = options;
         this.timeProvider = timeProvider;
@@ -68,6 +71,7 @@ public sealed partial class RegistryScanner
         try
         {
             var provider = CreateProvider(registry);
+            using var ownedProvider = provider as IDisposable;
             await provider.CheckAccessAsync(cancellationToken);
             var listing = await ListRepositoriesAsync(provider, registry, errors, cancellationToken);
             tally.RepositoriesTotal = listing.Selected.Count;
@@ -76,6 +80,8 @@ public sealed partial class RegistryScanner
                 await ScanRepositoriesAsync(provider, registry, registryId, runId, listing.Selected, errors, tally,
                     cancellationToken);
             }
+
+            await statistics.RecordAsync(provider, listing.Selected, errors, cancellationToken);
 
             if (listing.Complete && registry.Repositories.Count == 0)
             {

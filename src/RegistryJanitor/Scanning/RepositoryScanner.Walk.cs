@@ -10,11 +10,14 @@ internal sealed partial class RepositoryScanner
 {
     private const int MaxIndexDepth = 8;
 
-    /// <summary>Every digest reachable from the resolved tags through index entries, fetching what is new.</summary>
-    private async Task<HashSet<string>> WalkAsync(ScanWork work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds to <paramref name="reachable"/> every digest reachable from <paramref name="roots"/> through index
+    /// entries, fetching what is new; returns <paramref name="reachable"/>.
+    /// </summary>
+    private async Task<HashSet<string>> WalkAsync(
+        ScanWork work, IEnumerable<string> roots, HashSet<string> reachable, CancellationToken cancellationToken)
     {
-        var reachable = new HashSet<string>(StringComparer.Ordinal);
-        var frontier = work.Resolved.Values.Distinct(StringComparer.Ordinal).ToList();
+        var frontier = roots.Distinct(StringComparer.Ordinal).ToList();
         for (var depth = 0; frontier.Count > 0 && depth <= MaxIndexDepth; depth++)
         {
             // The reachable set also guards against index cycles.

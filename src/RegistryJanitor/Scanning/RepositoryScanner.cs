@@ -50,11 +50,22 @@ internal sealed partial class RepositoryScanner
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             (tag, token) => new ValueTask(ResolveTagAsync(work, stored, tag, token)));
 
-        var reachable = await WalkAsync(work, cancellationToken);
+        var reachable = await WalkAsync(work, work.Resolved.Values, [], cancellationToken);
+        var tagReachable = reachable.ToHashSet(StringComparer.Ordinal);
+
+        // Manifests the provider lists that no tag reaches are present too: fetch what is new and walk them.
+        var listed = await ListProviderManifestsAsync(repository, cancellationToken);
+        var listedOnly = listed.Keys.Where(d => !reachable.Contains(d)).ToList();
+        if (listedOnly.Count > 0)
+        {
+            await WalkAsync(work, listedOnly, reachable, cancellationToken);
+        }
+
+        var anchored = Anchored(work, tagReachable, listed);
         var untagged = await CheckUntaggedAsync(work, stored, reachable, cancellationToken);
         var present = reachable.Where(work.IsStorable)
-            .Select(d => new PresentManifest(d, false, null))
-            .Concat(untagged.Present.Select(d => new PresentManifest(d, true, null)))
+            .Select(d => Present(d, !anchored.Contains(d), listed))
+            .Concat(untagged.Present.Select(d => Present(d, true, listed)))
             .ToList();
         var snapshot = new RepositorySnapshot(
             repository,
@@ -68,6 +79,12 @@ internal sealed partial class RepositoryScanner
             untagged.Deleted);
         return new RepositoryScanOutcome(snapshot, tags.Count, work.Fetched.Count, work.KnownCount, work.ErrorCount);
     }
+
+    private static PresentManifest Present(
+        string digest, bool untagged, Dictionary<string, ListedManifest> listed) =>
+        listed.TryGetValue(digest, out var entry)
+            ? new PresentManifest(digest, untagged, entry.Facts, entry.Role)
+            : new PresentManifest(digest, untagged, null);
 
     private async Task ResolveTagAsync(
         ScanWork work, StoredRepositoryState stored, string tag, CancellationToken cancellationToken)

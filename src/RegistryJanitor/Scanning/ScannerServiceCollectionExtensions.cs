@@ -5,7 +5,9 @@ using RegistryJanitor.Jobs;
 using RegistryJanitor.Options;
 using RegistryJanitor.Registries;
 using RegistryJanitor.Replicas;
+using RegistryJanitor.Registries.Cloud;
 using RegistryJanitor.Storage.Inventory;
+using RegistryJanitor.Storage.ProviderFacts;
 
 namespace RegistryJanitor.Scanning;
 
@@ -15,7 +17,8 @@ public static class ScannerServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="RegistryScanner"/>, the <c>scan</c> command, one <see cref="ScanJob"/> per configured
     /// registry on its <c>Schedule</c>, the registry clients
-    /// (<see cref="RegistriesServiceCollectionExtensions.AddRegistryClients"/>) and the inventory readers and
+    /// (<see cref="RegistriesServiceCollectionExtensions.AddRegistryClients"/>), the ACR and ECR providers
+    /// (<see cref="CloudServiceCollectionExtensions.AddCloudProviders"/>) and the inventory readers and
     /// writers. Needs the <c>NpgsqlDataSource</c> and the <c>Registries</c> options of the foundation.
     /// Options: section <c>Scanner</c>.
     /// </summary>
@@ -28,11 +31,14 @@ public static class ScannerServiceCollectionExtensions
             .ValidateOnStart();
         services.AddRegistryClients(configuration);
         services.AddReplicas(configuration);
+        services.AddCloudProviders(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScanRegistries>();
         services.TryAddSingleton<InventoryReader>();
         services.TryAddSingleton<InventoryWriter>();
         services.TryAddSingleton<ScanRunStore>();
+        services.TryAddSingleton<ProviderStatisticsStore>();
+        services.TryAddSingleton<ProviderStatisticsRecorder>();
         services.TryAddSingleton<RegistryScanner>();
         services.TryAddTransient<ScanCommand>();
         services.TryAddTransient<ScanJob>();

@@ -38,13 +38,16 @@ public sealed class EcrRegistryAccessTests
         using var provider = services.GetRequiredService<CloudRegistryProviderFactory>()
             .CreateEcr(EcrTestData.Options(ecr, registry.BaseAddress));
 
-        var manifest = await provider.Registry.GetManifestAsync("team/app", "v1", ct);
-        using var config = await provider.Registry.GetBlobAsync("team/app", Digest.Parse(image.Config.Digest), ct);
-        var configBytes = await config.Content.ReadAsByteArrayAsync(ct);
+        var manifest = await provider.GetManifestAsync("team/app", "v1", ct);
+        await using var config = await provider.OpenBlobAsync("team/app", Digest.Parse(image.Config.Digest), ct);
+        using var configBytes = new MemoryStream();
+        await config.CopyToAsync(configBytes, ct);
 
+        Assert.NotNull(manifest);
         Assert.Equal(image.Digest, manifest.Digest.ToString());
-        Assert.Equal(image.Body.ToArray(), manifest.Content.ToArray());
-        Assert.Equal(image.Config.Digest, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(configBytes)));
+        Assert.Equal(image.Body.ToArray(), manifest.Body.ToArray());
+        Assert.Equal(
+            image.Config.Digest, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(configBytes.ToArray())));
         Assert.Single(ecr.Calls("GetAuthorizationToken"));
         using (var anonymous = new HttpClient())
         {
@@ -53,16 +56,16 @@ public sealed class EcrRegistryAccessTests
         }
 
         clock.Advance(TimeSpan.FromHours(12) - EcrRegistryClient.RenewBeforeExpiry - TimeSpan.FromSeconds(1));
-        await provider.Registry.GetManifestAsync("team/app", image.Digest, ct);
+        await provider.GetManifestAsync("team/app", image.Digest, ct);
         Assert.Single(ecr.Calls("GetAuthorizationToken"));
 
         clock.Advance(TimeSpan.FromSeconds(2));
-        await provider.Registry.GetManifestAsync("team/app", image.Digest, ct);
+        await provider.GetManifestAsync("team/app", image.Digest, ct);
         Assert.Equal(2, ecr.Calls("GetAuthorizationToken").Count());
     }
 
     [Fact]
-    public async Task GetBlobAsync_RedirectToStorageOrigin_StorageRequestCarriesNoAuthorization()
+    public async Task OpenBlobAsync_RedirectToStorageOrigin_StorageRequestCarriesNoAuthorization()
     {
         var ct = TestContext.Current.CancellationToken;
         var blob = Encoding.UTF8.GetBytes("layer bytes served by object storage");
@@ -88,10 +91,11 @@ public sealed class EcrRegistryAccessTests
         using var provider = services.GetRequiredService<CloudRegistryProviderFactory>()
             .CreateEcr(EcrTestData.Options(ecr, fakeRegistry.BaseUri));
 
-        using var response = await provider.Registry.GetBlobAsync("app", digest, ct);
-        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        await using var stream = await provider.OpenBlobAsync("app", digest, ct);
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes, ct);
 
-        Assert.Equal(blob, bytes);
+        Assert.Equal(blob, bytes.ToArray());
         var registryRequest = Assert.Single(fakeRegistry.Requests);
         Assert.Equal($"/v2/app/blobs/{digest}", registryRequest.Path);
         Assert.Equal("Basic " + ecr.AuthorizationToken, registryRequest.Header("Authorization"));

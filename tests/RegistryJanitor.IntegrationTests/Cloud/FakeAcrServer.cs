@@ -49,6 +49,12 @@ public sealed class FakeAcrServer : IAsyncDisposable
 
     public long BilledStorageBytes { get; set; }
 
+    /// <summary>
+    /// A real distribution registry (anonymous) that serves <c>/v2</c> behind this fake's ACR token check, so
+    /// manifests and blobs are the genuine article.
+    /// </summary>
+    public Uri? Upstream { get; set; }
+
     public int Count(string path) => Requests.Count(r => r.Path == path);
 
     public static async Task<FakeAcrServer> StartAsync(TimeProvider clock, CancellationToken cancellationToken)
@@ -71,6 +77,12 @@ public sealed class FakeAcrServer : IAsyncDisposable
             case "/oauth2/token" when request.Method == "POST":
                 await TokenAsync(request, response);
                 return;
+        }
+
+        if (request.Path.StartsWith("/v2/", StringComparison.Ordinal) && Upstream is not null)
+        {
+            await ProxyAsync(request, context);
+            return;
         }
 
         if (request.Path.StartsWith("/subscriptions/", StringComparison.Ordinal))
@@ -96,6 +108,23 @@ public sealed class FakeAcrServer : IAsyncDisposable
             var names = Manifests.Keys.Order(StringComparer.Ordinal).Select(name => (JsonNode)name).ToList();
             await WritePageAsync(request, response, "repositories", names, n => n.ToString());
         }
+        else if (request.Path.EndsWith("/_tags", StringComparison.Ordinal)
+                 && Manifests.TryGetValue(RepositoryOf(request.Path), out var tagged))
+        {
+            // GetTagList.json item shape: name, digest, createdTime, lastUpdateTime, signed, changeableAttributes.
+            var tags = tagged
+                .SelectMany(m => ((JsonArray)m["tags"]!).Select(t => (JsonNode)new JsonObject
+                {
+                    ["name"] = (string)t!,
+                    ["digest"] = (string)m["digest"]!,
+                    ["createdTime"] = (string)m["createdTime"]!,
+                    ["lastUpdateTime"] = (string)m["lastUpdateTime"]!,
+                    ["signed"] = false,
+                }))
+                .OrderBy(t => (string)t["name"]!, StringComparer.Ordinal)
+                .ToList();
+            await WritePageAsync(request, response, "tags", tags, t => (string)t["name"]!);
+        }
         else if (request.Path.EndsWith("/_manifests", StringComparison.Ordinal)
                  && Manifests.TryGetValue(RepositoryOf(request.Path), out var manifests))
         {
@@ -111,6 +140,46 @@ public sealed class FakeAcrServer : IAsyncDisposable
             await response.WriteAsJsonAsync(Errors("NAME_UNKNOWN", "repository name not known to registry"));
         }
     }
+
+    private async Task ProxyAsync(RecordedRequest request, HttpContext context)
+    {
+        var response = context.Response;
+        var match = System.Text.RegularExpressions.Regex.Match(
+            request.Path, "^/v2/(?<name>.+?)/(manifests|blobs|tags|referrers)/");
+        var scope = match.Success ? $"repository:{match.Groups["name"].Value}:pull" : "registry:catalog:*";
+        if (!Authorized(request, scope))
+        {
+            response.StatusCode = 401;
+            response.Headers.WWWAuthenticate =
+                $"Bearer realm=\"{BaseUri}oauth2/token\",service=\"{Service}\",scope=\"{scope}\"";
+            return;
+        }
+
+        using var upstreamRequest = new HttpRequestMessage(
+            new HttpMethod(request.Method), new Uri(Upstream!, request.Path + request.Query));
+        if (request.Header("Accept") is { } accept)
+        {
+            upstreamRequest.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        using var upstream = await ProxyClient.SendAsync(
+            upstreamRequest, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        response.StatusCode = (int)upstream.StatusCode;
+        foreach (var (name, values) in upstream.Headers.Concat(upstream.Content.Headers))
+        {
+            if (name is not ("Transfer-Encoding" or "Connection"))
+            {
+                response.Headers[name] = values.ToArray();
+            }
+        }
+
+        if (request.Method != "HEAD")
+        {
+            await upstream.Content.CopyToAsync(response.Body, context.RequestAborted);
+        }
+    }
+
+    private static readonly HttpClient ProxyClient = new(new SocketsHttpHandler { AllowAutoRedirect = false });
 
     private async Task ExchangeAsync(RecordedRequest request, HttpResponse response)
     {
