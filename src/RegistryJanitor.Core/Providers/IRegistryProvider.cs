@@ -11,11 +11,6 @@ namespace RegistryJanitor.Core.Providers;
 /// Every method treats the registry as untrusted: bodies are verified against their digest and capped in
 /// size before they are returned. Failures surface as <c>RegistryClientException</c> (with the HTTP status
 /// and registry error code) or <see cref="ManifestFormatException"/>.
-/// The content members (manifests, blobs, referrers) have default bodies only so that providers written
-/// against the earlier listing-only draft keep compiling: those defaults throw
-/// <see cref="NotSupportedException"/>, which the scanner records as an error for the manifest concerned.
-/// A provider used for scanning must override them (the ACR and ECR providers can delegate to the internal
-/// <c>OciRegistryClient</c> of the same assembly with their own credentials).
 /// </remarks>
 public interface IRegistryProvider
 {
@@ -41,31 +36,25 @@ public interface IRegistryProvider
         string repository, CancellationToken cancellationToken);
 
     /// <summary>Resolves a tag or digest to a digest without downloading the body; null when absent.</summary>
-    Task<ManifestHead?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken) =>
-        throw Unsupported();
+    Task<ManifestHead?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken);
 
     /// <summary>Downloads a manifest by tag or digest; null when it does not exist.</summary>
     /// <param name="repository">The repository name.</param>
     /// <param name="reference">A tag, or a digest string (then the body must hash to it).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    Task<FetchedManifest?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken) =>
-        throw Unsupported();
+    Task<FetchedManifest?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken);
 
     /// <summary>Downloads a small blob (a config) completely, verified against its digest and capped in size.</summary>
     Task<ReadOnlyMemory<byte>> GetBlobBytesAsync(
-        string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) => throw Unsupported();
+        string repository, Digest digest, long maxBytes, CancellationToken cancellationToken);
 
     /// <summary>Opens a blob (a layer) as a stream. The caller verifies the digest while reading.</summary>
-    Task<Stream> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
-        throw Unsupported();
+    Task<Stream> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken);
 
     /// <summary>
     /// The referrers of a manifest (signatures, SBOMs, attestations), from the referrers API or its
     /// <c>sha256-&lt;hex&gt;</c> tag fallback; empty when there are none.
     /// </summary>
     Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
-        string repository, Digest subject, CancellationToken cancellationToken) => throw Unsupported();
-
-    private NotSupportedException Unsupported() =>
-        new($"The {GetType().Name} provider does not read registry content through IRegistryProvider yet.");
+        string repository, Digest subject, CancellationToken cancellationToken);
 }

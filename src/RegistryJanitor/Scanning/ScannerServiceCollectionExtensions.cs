@@ -4,8 +4,8 @@ using RegistryJanitor.Commands;
 using RegistryJanitor.Jobs;
 using RegistryJanitor.Options;
 using RegistryJanitor.Registries;
-using RegistryJanitor.Replicas;
 using RegistryJanitor.Registries.Cloud;
+using RegistryJanitor.Replicas;
 using RegistryJanitor.Storage.Inventory;
 using RegistryJanitor.Storage.ProviderFacts;
 
