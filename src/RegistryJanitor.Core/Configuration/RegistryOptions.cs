@@ -29,13 +29,17 @@ public sealed class RegistryOptions
     /// </summary>
     public string? PasswordFile { get; set; }
 
-    /// <summary>Repository glob patterns to include (<c>*</c> within a path segment, <c>**</c> across). Default: all.</summary>
+    /// <summary>
+    /// Repository glob patterns to include (<c>*</c> within a path segment, <c>**</c> across). Default: all.
+    /// </summary>
     public IList<string> Include { get; } = [];
 
     /// <summary>Repository glob patterns to exclude; applied after <see cref="Include"/>.</summary>
     public IList<string> Exclude { get; } = [];
 
-    /// <summary>Explicit repository list for registries without a catalog (Docker Hub, GHCR). Empty: use the catalog.</summary>
+    /// <summary>
+    /// Explicit repository list for registries without a catalog (Docker Hub, GHCR). Empty: use the catalog.
+    /// </summary>
     public IList<string> Repositories { get; } = [];
 
     /// <summary>Quartz cron expression for scheduled scans. Default: every day at 02:00.</summary>
@@ -51,5 +55,6 @@ public sealed class RegistryOptions
     public long MaxConfigBytes { get; set; } = 8L * 1024 * 1024;
 
     /// <summary>Provider-specific settings (ACR audience, AWS region, ...), free-form key/value pairs.</summary>
-    public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

@@ -24,7 +24,9 @@ public readonly record struct Digest
     public string Hex { get; }
 
     public static Digest Parse(string value) =>
-        TryParse(value, out var digest) ? digest : throw new FormatException($"Not a valid digest: '{Truncate(value)}'.");
+        TryParse(value, out var digest)
+            ? digest
+            : throw new FormatException($"Not a valid digest: '{Truncate(value)}'.");
 
     public static bool TryParse(string? value, out Digest digest)
     {

@@ -4,7 +4,9 @@ using RegistryJanitor.Registries.Cloud;
 
 namespace RegistryJanitor.Registries.Acr;
 
-/// <summary>Plugs <see cref="AcrRegistryProvider"/> into the scanner for registries with <c>Provider: Acr</c>.</summary>
+/// <summary>
+/// Plugs <see cref="AcrRegistryProvider"/> into the scanner for registries with <c>Provider: Acr</c>.
+/// </summary>
 internal sealed class AcrRegistryProviderFactory : IRegistryProviderFactory
 {
     private readonly CloudRegistryProviderFactory _cloud;

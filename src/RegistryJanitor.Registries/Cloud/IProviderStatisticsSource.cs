@@ -8,7 +8,9 @@ public interface IProviderStatisticsSource
     /// <summary>How many past days of pull counts to read on each scan.</summary>
     int PullMetricDays { get; }
 
-    /// <summary>The storage the provider bills for the registry, in bytes; unavailable when it has no such API.</summary>
+    /// <summary>
+    /// The storage the provider bills for the registry, in bytes; unavailable when it has no such API.
+    /// </summary>
     Task<ProviderStatistic<long>> GetBilledStorageBytesAsync(CancellationToken cancellationToken);
 
     /// <summary>

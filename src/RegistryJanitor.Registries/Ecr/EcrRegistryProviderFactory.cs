@@ -4,7 +4,9 @@ using RegistryJanitor.Registries.Cloud;
 
 namespace RegistryJanitor.Registries.Ecr;
 
-/// <summary>Plugs <see cref="EcrRegistryProvider"/> into the scanner for registries with <c>Provider: Ecr</c>.</summary>
+/// <summary>
+/// Plugs <see cref="EcrRegistryProvider"/> into the scanner for registries with <c>Provider: Ecr</c>.
+/// </summary>
 internal sealed class EcrRegistryProviderFactory : IRegistryProviderFactory
 {
     private readonly CloudRegistryProviderFactory _cloud;

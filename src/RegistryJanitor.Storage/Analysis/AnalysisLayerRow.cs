@@ -23,7 +23,9 @@ public sealed class AnalysisLayerRow
 
     public string MediaType { get; init; } = string.Empty;
 
-    /// <summary>The stored layer status (<c>analysed</c>, <c>rejected</c>, <c>skipped</c>) or null when unread.</summary>
+    /// <summary>
+    /// The stored layer status (<c>analysed</c>, <c>rejected</c>, <c>skipped</c>) or null when unread.
+    /// </summary>
     public string? LayerStatus { get; init; }
 
     /// <summary>True when the manifest already has an image analysis.</summary>

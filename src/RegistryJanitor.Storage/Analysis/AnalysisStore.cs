@@ -106,7 +106,9 @@ public sealed class AnalysisStore
         }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Every layer of every image manifest present in the registry, ordered by manifest and position.</summary>
+    /// <summary>
+    /// Every layer of every image manifest present in the registry, ordered by manifest and position.
+    /// </summary>
     public async Task<IReadOnlyList<AnalysisLayerRow>> LoadCandidateLayersAsync(
         int registryId, CancellationToken cancellationToken)
     {

@@ -5,7 +5,9 @@ using RegistryJanitor.Core.Layers;
 
 namespace RegistryJanitor.Storage.Analysis;
 
-/// <summary>Stores image analyses: one row per image, and its categories, secrets and packages by binary COPY.</summary>
+/// <summary>
+/// Stores image analyses: one row per image, and its categories, secrets and packages by binary COPY.
+/// </summary>
 public sealed class ImageAnalysisWriter
 {
     private const string DeleteSql = """

@@ -32,7 +32,9 @@ public sealed class ProviderStatisticsStore
 
     public ProviderStatisticsStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
 
-    /// <summary>Records the billed storage of <paramref name="registry"/> read at <paramref name="observedAt"/>.</summary>
+    /// <summary>
+    /// Records the billed storage of <paramref name="registry"/> read at <paramref name="observedAt"/>.
+    /// </summary>
     public async Task RecordBilledStorageAsync(
         string registry, string source, long billedBytes, DateTimeOffset observedAt,
         CancellationToken cancellationToken)

@@ -8,7 +8,9 @@ using RegistryJanitor.Storage.Analysis;
 
 namespace RegistryJanitor.Analysis;
 
-/// <summary>Registers layer analysis: the reader, its stores, the <c>analyze</c> command and the after-scan job.</summary>
+/// <summary>
+/// Registers layer analysis: the reader, its stores, the <c>analyze</c> command and the after-scan job.
+/// </summary>
 public static class AnalysisServiceCollectionExtensions
 {
     /// <summary>
@@ -17,7 +19,8 @@ public static class AnalysisServiceCollectionExtensions
     /// <c>AddScanner</c> (it uses the registry clients and <c>ScanRegistries</c>). Options: sections
     /// <c>Analysis</c>, <c>LayerAnalysis:Reader</c> and <c>Registries:N:Analysis</c>.
     /// </summary>
-    public static IServiceCollection AddLayerAnalysisRuns(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLayerAnalysisRuns(
+        this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AnalysisOptions>()

@@ -64,7 +64,8 @@ public sealed partial class LayerAnalysisRunner
                 "the registry has not been scanned yet", Stopwatch.GetElapsedTime(started));
         }
 
-        var runId = await store.StartRunAsync(registryId.Value, budgetBytes, timeProvider.GetUtcNow(), cancellationToken);
+        var runId = await store.StartRunAsync(
+            registryId.Value, budgetBytes, timeProvider.GetUtcNow(), cancellationToken);
         var run = new RunState(registry.Name, runId);
         try
         {

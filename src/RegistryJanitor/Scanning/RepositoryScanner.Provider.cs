@@ -2,7 +2,9 @@ using RegistryJanitor.Registries.Cloud;
 
 namespace RegistryJanitor.Scanning;
 
-/// <summary>Provider listings (ACR, ECR): every manifest with its facts, and which untagged ones are anchored.</summary>
+/// <summary>
+/// Provider listings (ACR, ECR): every manifest with its facts, and which untagged ones are anchored.
+/// </summary>
 internal sealed partial class RepositoryScanner
 {
     /// <summary>

@@ -4,7 +4,9 @@ using RegistryJanitor.Options;
 
 namespace RegistryJanitor.Scanning;
 
-/// <summary>The configured registries (the validated <c>Registries</c> list) as scan command and jobs see them.</summary>
+/// <summary>
+/// The configured registries (the validated <c>Registries</c> list) as scan command and jobs see them.
+/// </summary>
 public sealed class ScanRegistries
 {
     public ScanRegistries(IOptions<RegistriesOptions> options)
