@@ -54,8 +54,11 @@ public sealed class RegistryProcessTests
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.True(tokens.TokensIssued > 0);
         Assert.Equal(1, tokens.Rejected);
-        Assert.Contains(
-            tokens.Requests, r => r.User == "scanner" && r.Scopes.Contains("repository:team/app:pull,push"));
+        // The registry names the actions in either order (pull,push or push,pull); both must be granted.
+        Assert.Contains(tokens.Requests, r => r.User == "scanner" && r.Scopes.Any(scope =>
+            scope.StartsWith("repository:team/app:", StringComparison.Ordinal)
+            && scope["repository:team/app:".Length..].Split(',').Order(StringComparer.Ordinal)
+                .SequenceEqual(["pull", "push"])));
     }
 
     [Fact]
