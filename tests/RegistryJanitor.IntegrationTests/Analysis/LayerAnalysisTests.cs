@@ -162,20 +162,24 @@ public sealed class LayerAnalysisTests(PostgresDatabaseFixture database) : IClas
     /// </summary>
     private static (TestLayer Lower, TestLayer Upper) OverlayLayers()
     {
+        // Every call gets its own content: the tests of this class share one database, and a layer another test
+        // analysed already would not be analysed (or counted) again.
+        var seedBase = Random.Shared.Next(1, 1_000_000) * 16;
+
         var lower = TestLayer.Create(l => l
-            .FileOfSize("/var/lib/apt/lists/deb_main_Packages", AptListBytes, seed: 1)
-            .FileOfSize("/var/cache/apt/archives/gcc.deb", AptArchiveBytes, seed: 2)
-            .FileOfSize("/app/big.bin", DeletedBytes, seed: 3)
-            .FileOfSize("/app/settings.ini", ReplacedBytes, seed: 4)
+            .FileOfSize("/var/lib/apt/lists/deb_main_Packages", AptListBytes, seed: seedBase + 1)
+            .FileOfSize("/var/cache/apt/archives/gcc.deb", AptArchiveBytes, seed: seedBase + 2)
+            .FileOfSize("/app/big.bin", DeletedBytes, seed: seedBase + 3)
+            .FileOfSize("/app/settings.ini", ReplacedBytes, seed: seedBase + 4)
             .Directory("/opt/data")
-            .FileOfSize("/opt/data/one", OpaqueFirstBytes, seed: 5)
-            .FileOfSize("/opt/data/two", OpaqueSecondBytes, seed: 6)
-            .FileOfSize("/usr/local/bin/server", ToolBytes, seed: 8));
+            .FileOfSize("/opt/data/one", OpaqueFirstBytes, seed: seedBase + 5)
+            .FileOfSize("/opt/data/two", OpaqueSecondBytes, seed: seedBase + 6)
+            .FileOfSize("/usr/local/bin/server", ToolBytes, seed: seedBase + 8));
         var upper = TestLayer.Create(l => l
             .Whiteout("/app/big.bin")
-            .FileOfSize("/app/settings.ini", ReplacementBytes, seed: 9)
+            .FileOfSize("/app/settings.ini", ReplacementBytes, seed: seedBase + 9)
             .OpaqueDirectory("/opt/data")
-            .FileOfSize("/opt/data/three", OpaqueNewBytes, seed: 10));
+            .FileOfSize("/opt/data/three", OpaqueNewBytes, seed: seedBase + 10));
         return (lower, upper);
     }
 }

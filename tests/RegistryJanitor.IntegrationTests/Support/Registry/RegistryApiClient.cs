@@ -36,8 +36,8 @@ public sealed class RegistryApiClient : IDisposable
     /// <summary>Whether the blob is linked into the repository (HEAD).</summary>
     public async Task<bool> BlobExistsAsync(string repository, string digest, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/blobs/{digest}");
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendReadAsync(
+            () => new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/blobs/{digest}"), cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
@@ -147,9 +147,14 @@ public sealed class RegistryApiClient : IDisposable
         string reference,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/manifests/{reference}");
-        request.Headers.TryAddWithoutValidation("Accept", Images.MediaTypes.AcceptManifests);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendReadAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/manifests/{reference}");
+                request.Headers.TryAddWithoutValidation("Accept", Images.MediaTypes.AcceptManifests);
+                return request;
+            },
+            cancellationToken);
         await EnsureSuccessAsync(response, $"GET manifest {repository}:{reference}", cancellationToken);
         return new RawManifest(
             await response.Content.ReadAsByteArrayAsync(cancellationToken),
@@ -160,9 +165,14 @@ public sealed class RegistryApiClient : IDisposable
     /// <summary>The digest a tag points at (HEAD), or null when the tag or repository is unknown.</summary>
     public async Task<string?> ResolveAsync(string repository, string reference, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/manifests/{reference}");
-        request.Headers.TryAddWithoutValidation("Accept", Images.MediaTypes.AcceptManifests);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendReadAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/manifests/{reference}");
+                request.Headers.TryAddWithoutValidation("Accept", Images.MediaTypes.AcceptManifests);
+                return request;
+            },
+            cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -175,7 +185,8 @@ public sealed class RegistryApiClient : IDisposable
     /// <summary>GETs a whole blob (small blobs only: it is read into memory).</summary>
     public async Task<byte[]> GetBlobAsync(string repository, string digest, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"v2/{repository}/blobs/{digest}", cancellationToken);
+        using var response = await SendReadAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/blobs/{digest}"), cancellationToken);
         await EnsureSuccessAsync(response, $"GET blob {digest}", cancellationToken);
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }
@@ -229,6 +240,33 @@ public sealed class RegistryApiClient : IDisposable
     public void Dispose()
     {
         http.Dispose();
+    }
+
+    /// <summary>
+    /// Sends a read (HEAD or GET) and sends it again, a few times, while the registry answers 5xx.
+    /// </summary>
+    /// <remarks>
+    /// The filesystem storage of distribution 2.8 rewrites a repository's blob link in place (truncate, then
+    /// write), so a HEAD that lands while a parallel push of the same blob writes that link reads an empty file
+    /// and answers 500. The next read a moment later finds the link complete.
+    /// </remarks>
+    private async Task<HttpResponseMessage> SendReadAsync(
+        Func<HttpRequestMessage> createRequest,
+        CancellationToken cancellationToken)
+    {
+        const int Attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = createRequest();
+            var response = await http.SendAsync(request, cancellationToken);
+            if ((int)response.StatusCode < 500 || attempt == Attempts)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+        }
     }
 
     private async Task<Uri> StartUploadAsync(string repository, CancellationToken cancellationToken)
