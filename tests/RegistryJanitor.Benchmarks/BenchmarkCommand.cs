@@ -10,6 +10,7 @@ internal static class BenchmarkCommand
             ["reports"] = ReportsBenchmark.Run,
             ["layers"] = Layers.LayersBenchmark.Run,
             ["rollup"] = RollupBenchmark.Run,
+            ["replicas"] = Replicas.ReplicaBenchmark.Run,
         };
 
     public static int Run(string[] args, TextWriter output)

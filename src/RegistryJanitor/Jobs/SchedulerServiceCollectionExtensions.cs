@@ -38,8 +38,12 @@ public static class SchedulerServiceCollectionExtensions
             {
                 scheduler.InstanceName = options.Name;
                 scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+                scheduler.IdleWaitTime = options.IdleWaitTime >= TimeSpan.FromSeconds(1)
+                    ? options.IdleWaitTime
+                    : defaults.IdleWaitTime;
             });
             quartz.UseDefaultThreadPool(Math.Clamp(options.MaxConcurrentJobs, 1, 64));
+
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(dataSource => dataSource.UseRegisteredDataSource = true);

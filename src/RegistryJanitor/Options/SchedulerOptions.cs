@@ -29,6 +29,14 @@ public sealed class SchedulerOptions
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// How long an idle replica waits before it looks for due triggers again. Work items another replica schedules
+    /// reach this one only through the database, so this bounds how soon an idle replica joins a shared scan.
+    /// Default 5 seconds (Quartz's own default is 30).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "must be between 00:00:01 and 00:05:00")]
+    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How late a trigger may fire before it counts as misfired (then its misfire policy applies). Default 1 minute.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "must be between 00:00:01 and 1.00:00:00")]
