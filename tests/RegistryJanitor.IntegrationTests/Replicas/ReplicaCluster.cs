@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using Dapper;
 using Npgsql;
+using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Host;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
@@ -12,6 +14,10 @@ namespace RegistryJanitor.IntegrationTests.Replicas;
 /// Three <c>run</c> processes of the built executable on one database, scanning one private registry on a cron that
 /// fires every few seconds, split into small work items; plus what the tests read back.
 /// </summary>
+/// <remarks>
+/// The replicas reach the registry through a proxy that holds every request for a while, as a distant registry
+/// does: a work item then takes long enough that every replica is up and takes part, whatever the machine's speed.
+/// </remarks>
 internal sealed class ReplicaCluster : IAsyncDisposable
 {
     public const string RegistryName = "shared";
@@ -38,15 +44,39 @@ internal sealed class ReplicaCluster : IAsyncDisposable
         SELECT count(*) FROM scan_run_repositories
         """;
 
+    // A batch not finished yet whose holder recorded some of its repositories but not all: that replica is mid-item.
+    private const string MidItemInstanceSql = """
+        SELECT r.scanned_by
+        FROM scan_batches AS b
+        JOIN scan_run_repositories AS r ON r.scan_run_id = b.scan_run_id AND r.repository = ANY (b.repositories)
+        WHERE b.finished_at IS NULL
+        GROUP BY b.scan_run_id, b.batch_no, r.scanned_by
+        HAVING count(*) < max(cardinality(b.repositories))
+        LIMIT 1
+        """;
+
     private readonly List<ServiceEndpoint> endpoints = [];
 
-    private ReplicaCluster(RegistryProcess registry, NpgsqlDataSource dataSource)
+    private ReplicaCluster(RegistryProcess registry, FaultProxy proxy, NpgsqlDataSource dataSource)
     {
         Registry = registry;
+        Proxy = proxy;
         DataSource = dataSource;
     }
 
+    /// <summary>How long the proxy holds each request of the replicas.</summary>
+    public static TimeSpan RequestDelay { get; } = TimeSpan.FromMilliseconds(150);
+
     public RegistryProcess Registry { get; }
+
+    /// <summary>Grace period of replicas started from now on (<c>Service:ShutdownGracePeriod</c>). Default 10 s.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Further settings for replicas started from now on, as environment variables.</summary>
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
+    /// <summary>The delaying proxy the replicas reach the registry through.</summary>
+    public FaultProxy Proxy { get; }
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -60,7 +90,8 @@ internal sealed class ReplicaCluster : IAsyncDisposable
         NpgsqlDataSource dataSource, int repositories, int tags, CancellationToken cancellationToken)
     {
         var registry = await RegistryProcess.StartAsync(cancellationToken: cancellationToken);
-        var cluster = new ReplicaCluster(registry, dataSource);
+        var proxy = await FaultProxy.StartAsync(registry.BaseAddress, [], RequestDelay, cancellationToken);
+        var cluster = new ReplicaCluster(registry, proxy, dataSource);
         using var builder = TestImageBuilder.For(registry.BaseAddress);
         for (var r = 0; r < repositories; r++)
         {
@@ -118,6 +149,25 @@ internal sealed class ReplicaCluster : IAsyncDisposable
             $"{count} repositories are recorded", Limit, cancellationToken);
     }
 
+    /// <summary>Waits until some replica is part-way through a work item and returns that replica.</summary>
+    public async Task<ProductProcess> WaitForReplicaMidItemAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        string? instance = null;
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                instance = await connection.QuerySingleOrDefaultAsync<string>(
+                    new CommandDefinition(MidItemInstanceSql, cancellationToken: cancellationToken));
+                return instance is not null;
+            },
+            "a replica is part-way through a work item", Limit, cancellationToken);
+
+        // Each replica logs its cluster node id at start; that is what scan_run_repositories.scanned_by holds.
+        return Replicas.Single(replica => replica.StandardOutput.Contains(
+            "cluster node " + instance, StringComparison.Ordinal));
+    }
+
     public async Task<IReadOnlyList<RepositoryRecordRow>> RecordsAsync(long runId, CancellationToken cancellationToken)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
@@ -156,6 +206,7 @@ internal sealed class ReplicaCluster : IAsyncDisposable
             endpoint.Dispose();
         }
 
+        await Proxy.DisposeAsync();
         await Registry.DisposeAsync();
     }
 
@@ -167,15 +218,27 @@ internal sealed class ReplicaCluster : IAsyncDisposable
     }
 
     // Small work items and a quick cluster check-in, so a dead replica is noticed within seconds.
-    private Dictionary<string, string?> Environment(string connectionString, ServiceEndpoint endpoint) => new()
+    private Dictionary<string, string?> Environment(string connectionString, ServiceEndpoint endpoint)
+    {
+        var settings = Settings(connectionString, endpoint);
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private Dictionary<string, string?> Settings(string connectionString, ServiceEndpoint endpoint) => new()
     {
         ["ConnectionStrings__Postgres"] = connectionString,
         ["Service__Urls"] = endpoint.Url,
-        ["Service__ShutdownGracePeriod"] = "00:00:10",
+        ["Service__ShutdownGracePeriod"] = ShutdownGracePeriod.ToString("c", CultureInfo.InvariantCulture),
         ["Scheduler__ClusterCheckinInterval"] = "00:00:01",
+        ["Scheduler__IdleWaitTime"] = "00:00:01",
         ["Scheduler__MaxConcurrentJobs"] = "2",
         ["Registries__0__Name"] = RegistryName,
-        ["Registries__0__Url"] = Registry.BaseAddress.ToString(),
+        ["Registries__0__Url"] = Proxy.BaseAddress.ToString(),
         ["Registries__0__Schedule"] = "0/5 * * * * ?",
         ["Replicas__BatchSize"] = "3",
         ["Replicas__RetryInterval"] = "00:00:05",

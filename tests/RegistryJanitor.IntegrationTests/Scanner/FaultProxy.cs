@@ -24,24 +24,31 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly WebApplication app;
     private readonly HttpClient upstream;
     private readonly IReadOnlyList<FaultRule> rules;
+    private readonly TimeSpan delay;
 
-    private FaultProxy(WebApplication app, Uri target, IReadOnlyList<FaultRule> rules)
+    private FaultProxy(WebApplication app, Uri target, IReadOnlyList<FaultRule> rules, TimeSpan delay)
     {
         this.app = app;
         this.rules = rules;
+        this.delay = delay;
         upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = target };
     }
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public static Task<FaultProxy> StartAsync(
+        Uri target, IReadOnlyList<FaultRule> rules, CancellationToken cancellationToken) =>
+        StartAsync(target, rules, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>A proxy that also holds every request for <paramref name="delay"/>, as a distant registry does.</summary>
     public static async Task<FaultProxy> StartAsync(
-        Uri target, IReadOnlyList<FaultRule> rules, CancellationToken cancellationToken)
+        Uri target, IReadOnlyList<FaultRule> rules, TimeSpan delay, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var proxy = new FaultProxy(app, target, rules);
+        var proxy = new FaultProxy(app, target, rules, delay);
         app.Run(proxy.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -57,6 +64,11 @@ public sealed class FaultProxy : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+
         var path = context.Request.Path.Value ?? string.Empty;
         var fault = rules.FirstOrDefault(r => r.TryApply(context.Request.Method, path))?.Fault;
         switch (fault)
