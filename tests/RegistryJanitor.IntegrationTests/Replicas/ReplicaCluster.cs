@@ -69,7 +69,7 @@ internal sealed class ReplicaCluster : IAsyncDisposable
 
     public RegistryProcess Registry { get; }
 
-    /// <summary>Grace period of replicas started from now on (<c>Service:ShutdownGracePeriod</c>). Default 10 s.</summary>
+    /// <summary>Grace period of replicas started from now on (<c>Service:ShutdownGracePeriod</c>), 10 s.</summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Further settings for replicas started from now on, as environment variables.</summary>

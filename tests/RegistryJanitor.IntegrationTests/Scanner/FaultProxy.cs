@@ -40,7 +40,7 @@ public sealed class FaultProxy : IAsyncDisposable
         Uri target, IReadOnlyList<FaultRule> rules, CancellationToken cancellationToken) =>
         StartAsync(target, rules, TimeSpan.Zero, cancellationToken);
 
-    /// <summary>A proxy that also holds every request for <paramref name="delay"/>, as a distant registry does.</summary>
+    /// <summary>A proxy that also holds each request for <paramref name="delay"/>, as a distant registry does.</summary>
     public static async Task<FaultProxy> StartAsync(
         Uri target, IReadOnlyList<FaultRule> rules, TimeSpan delay, CancellationToken cancellationToken)
     {
@@ -51,7 +51,8 @@ public sealed class FaultProxy : IAsyncDisposable
         var proxy = new FaultProxy(app, target, rules, delay);
         app.Run(proxy.HandleAsync);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         proxy.BaseAddress = new Uri(address);
         return proxy;
     }
