@@ -40,7 +40,7 @@ public sealed class FaultProxy : IAsyncDisposable
         Uri target, IReadOnlyList<FaultRule> rules, CancellationToken cancellationToken) =>
         StartAsync(target, rules, TimeSpan.Zero, cancellationToken);
 
-    /// <summary>A proxy that also holds each request for <paramref name="delay"/>, as a distant registry does.</summary>
+    /// <summary>A proxy that also holds each request for <paramref name="delay"/>, like a distant registry.</summary>
     public static async Task<FaultProxy> StartAsync(
         Uri target, IReadOnlyList<FaultRule> rules, TimeSpan delay, CancellationToken cancellationToken)
     {
