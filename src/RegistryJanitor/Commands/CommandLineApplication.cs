@@ -71,6 +71,13 @@ public static class CommandLineApplication
         });
         ConfigurationLoader.Load(builder.Configuration, line.ConfigFile);
 
+        // The usage text lists the commands, which resolves them and their dependencies; none of them runs, so a
+        // machine with no database configured yet still gets the usage text instead of a configuration error.
+        if (line.WantsHelp && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Postgres")))
+        {
+            builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Postgres", "Host=127.0.0.1")]);
+        }
+
         var isService = line.Words.Count > 0 && line.Words[0] == RunCommand.CommandName;
         LoggingSetup.Configure(builder.Logging, toStandardError: !isService);
 

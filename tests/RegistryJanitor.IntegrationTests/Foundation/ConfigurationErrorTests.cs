@@ -100,4 +100,16 @@ public sealed class ConfigurationErrorTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(["usage error: migrate takes no arguments (--dry-run)"], result.ErrorLines);
     }
+
+    [Fact]
+    public async Task Help_NoConnectionStringConfigured_ListsEveryCommandAndExitsZero()
+    {
+        var environment = new Dictionary<string, string?> { ["ConnectionStrings__Postgres"] = string.Empty };
+
+        var result = await ProductProcess.RunAsync(["--help"], environment, TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}, stderr: {result.StandardError}");
+        var listed = result.StandardOutput.Split('\n').Select(line => line.Trim().Split(' ')[0]).ToHashSet();
+        Assert.Superset(new HashSet<string> { "run", "migrate", "scan", "analyze", "rank", "report" }, listed);
+    }
 }
