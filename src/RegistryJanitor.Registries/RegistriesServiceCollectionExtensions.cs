@@ -23,6 +23,25 @@ public static class RegistriesServiceCollectionExtensions
     public static IServiceCollection AddRegistryClients(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        AddRegistryHttpBasics(services, configuration);
+        services.TryAddSingleton<OciRegistryClientFactory>();
+        services.AddSingleton<IRegistryProviderFactory, OciRegistryProviderFactory>();
+        AddRegistryHttpClient(services, OciRegistryClient.HttpClientName, followRedirects: true);
+        AddRegistryHttpClient(services, OciRegistryClient.TokenClientName, followRedirects: true);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds what every registry HTTP client shares: <c>RegistryClient</c> options, per-host concurrency limits and
+    /// the request counter. Safe to call more than once.
+    /// </summary>
+    internal static void AddRegistryHttpBasics(IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(RegistryRequestCounter)))
+        {
+            return;
+        }
+
         services.AddOptions<RegistryClientOptions>()
             .Bind(configuration.GetSection(RegistryClientOptions.SectionName))
             .ValidateDataAnnotations()
@@ -33,14 +52,14 @@ public static class RegistriesServiceCollectionExtensions
         services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
         services.TryAddSingleton<HostConcurrencyLimits>();
         services.TryAddSingleton<RegistryRequestCounter>();
-        services.TryAddSingleton<OciRegistryClientFactory>();
-        services.AddSingleton<IRegistryProviderFactory, OciRegistryProviderFactory>();
-        AddClient(services, OciRegistryClient.HttpClientName);
-        AddClient(services, OciRegistryClient.TokenClientName);
-        return services;
     }
 
-    private static void AddClient(IServiceCollection services, string name)
+    /// <summary>
+    /// Adds a named client for registry <c>/v2</c> traffic: limited per host, retried with backoff and jitter
+    /// (honouring <c>Retry-After</c>), each attempt counted. Cloud providers follow redirects themselves, so that
+    /// the Authorization header never travels to blob storage: they pass <paramref name="followRedirects"/> false.
+    /// </summary>
+    internal static void AddRegistryHttpClient(IServiceCollection services, string name, bool followRedirects)
     {
         var builder = services.AddHttpClient(name, client =>
             {
@@ -50,7 +69,7 @@ public static class RegistriesServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
-                AllowAutoRedirect = true,
+                AllowAutoRedirect = followRedirects,
                 MaxAutomaticRedirections = 5,
                 AutomaticDecompression = DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),

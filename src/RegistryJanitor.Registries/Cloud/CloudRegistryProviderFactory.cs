@@ -16,6 +16,12 @@ public sealed class CloudRegistryProviderFactory
     /// <summary>The named HttpClient (automatic redirects off) every cloud provider call goes through.</summary>
     public const string HttpClientName = "RegistryJanitor.Cloud";
 
+    /// <summary>
+    /// The named client under the providers' <c>/v2</c> calls: redirects off, per-host limits, retries and request
+    /// counting as for the generic provider.
+    /// </summary>
+    public const string RegistryHttpClientName = "RegistryJanitor.Cloud.Registry";
+
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IHttpMessageHandlerFactory _handlerFactory;
     private readonly Func<TokenCredential> _azureCredential;
@@ -70,7 +76,7 @@ public sealed class CloudRegistryProviderFactory
         {
             InnerHandler = new AcrAuthenticationHandler(tokens, settings.Registry, logger)
             {
-                InnerHandler = _handlerFactory.CreateHandler(HttpClientName),
+                InnerHandler = _handlerFactory.CreateHandler(RegistryHttpClientName),
             },
         };
 
@@ -104,7 +110,7 @@ public sealed class CloudRegistryProviderFactory
         {
             InnerHandler = new EcrAuthenticationHandler(registry)
             {
-                InnerHandler = _handlerFactory.CreateHandler(HttpClientName),
+                InnerHandler = _handlerFactory.CreateHandler(RegistryHttpClientName),
             },
         };
         var registryClient = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };

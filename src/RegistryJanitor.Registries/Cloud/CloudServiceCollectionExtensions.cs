@@ -33,6 +33,12 @@ public static class CloudServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
+
+        // Registry /v2 traffic of the cloud providers takes the same limits, retries and request counting as the
+        // generic provider's.
+        RegistriesServiceCollectionExtensions.AddRegistryHttpBasics(services, configuration);
+        RegistriesServiceCollectionExtensions.AddRegistryHttpClient(
+            services, CloudRegistryProviderFactory.RegistryHttpClientName, followRedirects: false);
         services.TryAddSingleton<IAwsCredentialSource, DefaultAwsCredentialSource>();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton<Func<TokenCredential>>(provider => provider.GetRequiredService<TokenCredential>);

@@ -55,6 +55,9 @@ public sealed class FakeAcrServer : IAsyncDisposable
     /// </summary>
     public Uri? Upstream { get; set; }
 
+    /// <summary>How many of the next registry requests (anything but <c>/oauth2/*</c>) are answered 503.</summary>
+    public int UnavailableResponses { get; set; }
+
     public int Count(string path) => Requests.Count(r => r.Path == path);
 
     public static async Task<FakeAcrServer> StartAsync(TimeProvider clock, CancellationToken cancellationToken)
@@ -69,6 +72,13 @@ public sealed class FakeAcrServer : IAsyncDisposable
     private async Task HandleAsync(RecordedRequest request, HttpContext context)
     {
         var response = context.Response;
+        if (!request.Path.StartsWith("/oauth2/", StringComparison.Ordinal) && UnavailableResponses > 0)
+        {
+            UnavailableResponses--;
+            response.StatusCode = 503;
+            return;
+        }
+
         switch (request.Path)
         {
             case "/oauth2/exchange" when request.Method == "POST":
