@@ -38,6 +38,15 @@ public interface IRegistryProvider
     /// <summary>Resolves a tag or digest to a digest without downloading the body; null when absent.</summary>
     Task<ManifestHead?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Resolves a tag whose digest was stored by an earlier scan, sending that digest as <c>If-None-Match</c> so
+    /// a registry that uses digests as ETags (distribution does) answers 304 without reading the manifest; a
+    /// 304 resolves to <paramref name="storedDigest"/>. Null when the tag is absent. Default: a plain HEAD.
+    /// </summary>
+    Task<ManifestHead?> HeadStoredTagAsync(
+        string repository, string tag, string storedDigest, CancellationToken cancellationToken) =>
+        HeadManifestAsync(repository, tag, cancellationToken);
+
     /// <summary>Downloads a manifest by tag or digest; null when it does not exist.</summary>
     /// <param name="repository">The repository name.</param>
     /// <param name="reference">A tag, or a digest string (then the body must hash to it).</param>

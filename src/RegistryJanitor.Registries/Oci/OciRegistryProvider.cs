@@ -40,6 +40,10 @@ internal sealed class OciRegistryProvider : IRegistryProvider
         string repository, string reference, CancellationToken cancellationToken) =>
         client.HeadManifestAsync(repository, reference, cancellationToken);
 
+    public Task<ManifestHead?> HeadStoredTagAsync(
+        string repository, string tag, string storedDigest, CancellationToken cancellationToken) =>
+        client.HeadManifestAsync(repository, tag, storedDigest, cancellationToken);
+
     public Task<FetchedManifest?> GetManifestAsync(
         string repository, string reference, CancellationToken cancellationToken) =>
         client.GetManifestAsync(repository, reference, cancellationToken);
