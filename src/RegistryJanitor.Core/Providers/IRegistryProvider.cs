@@ -66,4 +66,14 @@ public interface IRegistryProvider
     /// </summary>
     Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
         string repository, Digest subject, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The referrers of a manifest from the OCI 1.1 referrers API alone, without the tag fallback; null when the
+    /// registry has no referrers API, or when the provider finds referrers another way (a manifest listing).
+    /// Referrers of the tag fallback sit behind a <c>sha256-&lt;hex&gt;</c> tag, which a tag listing shows anyway.
+    /// Default: null.
+    /// </summary>
+    Task<IReadOnlyList<Descriptor>?> ListReferrersFromApiAsync(
+        string repository, Digest subject, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Descriptor>?>(null);
 }

@@ -59,6 +59,10 @@ internal sealed class OciRegistryProvider : IRegistryProvider
         string repository, Digest subject, CancellationToken cancellationToken) =>
         client.ListReferrersAsync(repository, subject, cancellationToken);
 
+    public Task<IReadOnlyList<Descriptor>?> ListReferrersFromApiAsync(
+        string repository, Digest subject, CancellationToken cancellationToken) =>
+        client.ListReferrersFromApiOnlyAsync(repository, subject, cancellationToken);
+
     private static async IAsyncEnumerable<T> ToAsync<T>(
         IEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

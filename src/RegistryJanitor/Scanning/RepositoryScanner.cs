@@ -53,6 +53,9 @@ internal sealed partial class RepositoryScanner
         var reachable = await WalkAsync(work, work.Resolved.Values, [], cancellationToken);
         var tagReachable = reachable.ToHashSet(StringComparer.Ordinal);
 
+        // Referrers of tagged manifests are anchored by their subject, like the manifests a tag reaches.
+        tagReachable.UnionWith(await WalkReferrersAsync(work, work.Resolved.Values, reachable, cancellationToken));
+
         // Manifests the provider lists that no tag reaches are present too: fetch what is new and walk them.
         var listed = await ListProviderManifestsAsync(repository, cancellationToken);
         var listedOnly = listed.Keys.Where(d => !reachable.Contains(d)).ToList();
