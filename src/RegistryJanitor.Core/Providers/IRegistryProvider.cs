@@ -38,6 +38,15 @@ public interface IRegistryProvider
     /// <summary>Resolves a tag or digest to a digest without downloading the body; null when absent.</summary>
     Task<ManifestHead?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Resolves a tag whose digest was stored by an earlier scan, sending that digest as <c>If-None-Match</c> so
+    /// a registry that uses digests as ETags (distribution does) answers 304 without reading the manifest; a
+    /// 304 resolves to <paramref name="storedDigest"/>. Null when the tag is absent. Default: a plain HEAD.
+    /// </summary>
+    Task<ManifestHead?> HeadStoredTagAsync(
+        string repository, string tag, string storedDigest, CancellationToken cancellationToken) =>
+        HeadManifestAsync(repository, tag, cancellationToken);
+
     /// <summary>Downloads a manifest by tag or digest; null when it does not exist.</summary>
     /// <param name="repository">The repository name.</param>
     /// <param name="reference">A tag, or a digest string (then the body must hash to it).</param>
@@ -57,4 +66,14 @@ public interface IRegistryProvider
     /// </summary>
     Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
         string repository, Digest subject, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The referrers of a manifest from the OCI 1.1 referrers API alone, without the tag fallback; null when the
+    /// registry has no referrers API, or when the provider finds referrers another way (a manifest listing).
+    /// Referrers of the tag fallback sit behind a <c>sha256-&lt;hex&gt;</c> tag, which a tag listing shows anyway.
+    /// Default: null.
+    /// </summary>
+    Task<IReadOnlyList<Descriptor>?> ListReferrersFromApiAsync(
+        string repository, Digest subject, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Descriptor>?>(null);
 }

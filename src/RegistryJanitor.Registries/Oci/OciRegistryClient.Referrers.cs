@@ -8,6 +8,45 @@ namespace RegistryJanitor.Registries.Oci;
 internal sealed partial class OciRegistryClient
 {
     private volatile bool referrersApiMissing;
+    private TaskCompletionSource<bool>? referrersProbe;
+
+    /// <summary>
+    /// Referrers of <paramref name="subject"/> from <c>/v2/NAME/referrers/DIGEST</c> alone; null when the
+    /// registry has no referrers API. The first call probes the API while concurrent callers wait for its
+    /// answer, so a registry without the API sees one 404 per scan rather than one per manifest.
+    /// </summary>
+    public async Task<IReadOnlyList<Descriptor>?> ListReferrersFromApiOnlyAsync(
+        string repository, Digest subject, CancellationToken cancellationToken)
+    {
+        var probe = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var earlier = Interlocked.CompareExchange(ref referrersProbe, probe, null);
+        if (earlier is not null)
+        {
+            var present = await earlier.Task.WaitAsync(cancellationToken);
+            return present ? await ListReferrersFromApiAsync(repository, subject, cancellationToken) : null;
+        }
+
+        try
+        {
+            var listed = await ListReferrersFromApiAsync(repository, subject, cancellationToken);
+            if (listed is null)
+            {
+                referrersApiMissing = true;
+                Log.ReferrersFallback(logger, RegistryName);
+            }
+
+            probe.SetResult(listed is not null);
+            return listed;
+        }
+        catch
+        {
+            // The probe itself failed (network, 5xx after retries): callers waiting on it try the API themselves
+            // and the next new caller probes again.
+            Interlocked.CompareExchange(ref referrersProbe, null, probe);
+            probe.TrySetResult(true);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Referrers of <paramref name="subject"/>: from <c>/v2/NAME/referrers/DIGEST</c> (following pages), or,

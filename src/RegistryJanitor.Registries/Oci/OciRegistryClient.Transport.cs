@@ -12,9 +12,14 @@ internal sealed partial class OciRegistryClient
     private const int MaxAuthRounds = 3;
     private const int MaxErrorBodyBytes = 16 * 1024;
 
+    private Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, Uri uri, string scope, string? accept, CancellationToken cancellationToken) =>
+        SendAsync(method, uri, scope, accept, null, cancellationToken);
+
     /// <summary>Sends a request with the known credentials; on 401 answers the challenge and sends it again.</summary>
     private async Task<HttpResponseMessage> SendAsync(
-        HttpMethod method, Uri uri, string scope, string? accept, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, string scope, string? accept, string? ifNoneMatch,
+        CancellationToken cancellationToken)
     {
         for (var round = 1; ; round++)
         {
@@ -22,6 +27,11 @@ internal sealed partial class OciRegistryClient
             if (accept is not null)
             {
                 request.Headers.TryAddWithoutValidation("Accept", accept);
+            }
+
+            if (ifNoneMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
             }
 
             if (authenticator is not null)

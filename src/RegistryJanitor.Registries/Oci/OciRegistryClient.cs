@@ -82,15 +82,31 @@ internal sealed partial class OciRegistryClient
             body => JsonSerializer.Deserialize(body, RegistryJsonContext.Default.TagsPage)?.Tags,
             cancellationToken);
 
+    public Task<ManifestHead?> HeadManifestAsync(
+        string repository, string reference, CancellationToken cancellationToken) =>
+        HeadManifestAsync(repository, reference, null, cancellationToken);
+
+    /// <summary>
+    /// HEAD of a manifest; with <paramref name="storedDigest"/>, sent as <c>If-None-Match</c>, and a 304 answer
+    /// resolves to it (distribution uses the digest as the ETag and answers 304 before reading the manifest).
+    /// </summary>
     public async Task<ManifestHead?> HeadManifestAsync(
-        string repository, string reference, CancellationToken cancellationToken)
+        string repository, string reference, string? storedDigest, CancellationToken cancellationToken)
     {
         var uri = ManifestUri(repository, reference);
+        Digest stored = default;
+        var conditional = storedDigest is not null && Digest.TryParse(storedDigest, out stored);
         using var response = await SendAsync(
-            HttpMethod.Head, uri, PullScope(repository), MediaTypes.ManifestAccept, cancellationToken);
+            HttpMethod.Head, uri, PullScope(repository), MediaTypes.ManifestAccept,
+            conditional ? $"\"{stored}\"" : null, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
+        }
+
+        if (conditional && response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return new ManifestHead(stored, null, null);
         }
 
         await EnsureSuccessAsync(response, uri.AbsolutePath, cancellationToken);

@@ -40,6 +40,10 @@ internal sealed class OciRegistryProvider : IRegistryProvider
         string repository, string reference, CancellationToken cancellationToken) =>
         client.HeadManifestAsync(repository, reference, cancellationToken);
 
+    public Task<ManifestHead?> HeadStoredTagAsync(
+        string repository, string tag, string storedDigest, CancellationToken cancellationToken) =>
+        client.HeadManifestAsync(repository, tag, storedDigest, cancellationToken);
+
     public Task<FetchedManifest?> GetManifestAsync(
         string repository, string reference, CancellationToken cancellationToken) =>
         client.GetManifestAsync(repository, reference, cancellationToken);
@@ -54,6 +58,10 @@ internal sealed class OciRegistryProvider : IRegistryProvider
     public Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
         string repository, Digest subject, CancellationToken cancellationToken) =>
         client.ListReferrersAsync(repository, subject, cancellationToken);
+
+    public Task<IReadOnlyList<Descriptor>?> ListReferrersFromApiAsync(
+        string repository, Digest subject, CancellationToken cancellationToken) =>
+        client.ListReferrersFromApiOnlyAsync(repository, subject, cancellationToken);
 
     private static async IAsyncEnumerable<T> ToAsync<T>(
         IEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -8,9 +8,9 @@ using RegistryJanitor.Storage.Inventory;
 namespace RegistryJanitor.Scanning;
 
 /// <summary>
-/// Scans one repository into a <see cref="RepositorySnapshot"/>: tags resolved (HEAD for tags already known,
-/// GET for new ones), only manifests whose digest is not stored yet downloaded, index children walked,
-/// previously present manifests checked for untagged or deleted.
+/// Scans one repository into a <see cref="RepositorySnapshot"/>: tags resolved (a conditional HEAD for tags
+/// already known, GET for new ones), only manifests whose digest is not stored yet downloaded, index children
+/// and referrers walked, previously present manifests checked for untagged or deleted.
 /// </summary>
 internal sealed partial class RepositoryScanner
 {
@@ -53,6 +53,9 @@ internal sealed partial class RepositoryScanner
         var reachable = await WalkAsync(work, work.Resolved.Values, [], cancellationToken);
         var tagReachable = reachable.ToHashSet(StringComparer.Ordinal);
 
+        // Referrers of tagged manifests are anchored by their subject, like the manifests a tag reaches.
+        tagReachable.UnionWith(await WalkReferrersAsync(work, work.Resolved.Values, reachable, cancellationToken));
+
         // Manifests the provider lists that no tag reaches are present too: fetch what is new and walk them.
         var listed = await ListProviderManifestsAsync(repository, cancellationToken);
         var listedOnly = listed.Keys.Where(d => !reachable.Contains(d)).ToList();
@@ -91,9 +94,9 @@ internal sealed partial class RepositoryScanner
     {
         try
         {
-            if (stored.Tags.ContainsKey(tag))
+            if (stored.Tags.TryGetValue(tag, out var storedDigest))
             {
-                var head = await provider.HeadManifestAsync(work.Repository, tag, cancellationToken);
+                var head = await provider.HeadStoredTagAsync(work.Repository, tag, storedDigest, cancellationToken);
                 if (head is null)
                 {
                     return;

@@ -12,7 +12,7 @@ internal sealed class BenchmarkSeeder(HttpClient http)
 {
     private const string ManifestType = "application/vnd.oci.image.manifest.v1+json";
 
-    public async Task<List<string>> SeedAsync(
+    public async Task<List<SeededTag>> SeedAsync(
         string prefix, int repositories, int tagsPerRepository, int concurrency, CancellationToken cancellationToken)
     {
         var layer = Encoding.UTF8.GetBytes(new string('x', 4096));
@@ -20,7 +20,7 @@ internal sealed class BenchmarkSeeder(HttpClient http)
         var names = Enumerable.Range(0, repositories).Select(i => $"{prefix}/r{i:D3}").ToList();
         await UploadAsync(names[0], layer, layerDigest, cancellationToken);
         var work = names.SelectMany(name => Enumerable.Range(0, tagsPerRepository).Select(t => (name, t))).ToList();
-        var urls = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var urls = new System.Collections.Concurrent.ConcurrentBag<SeededTag>();
         await Parallel.ForEachAsync(
             names.Skip(1),
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
@@ -46,7 +46,8 @@ internal sealed class BenchmarkSeeder(HttpClient http)
                 content.Headers.ContentType = new MediaTypeHeaderValue(ManifestType);
                 using var response = await http.PutAsync($"/v2/{item.name}/manifests/{tag}", content, token);
                 response.EnsureSuccessStatusCode();
-                urls.Add($"/v2/{item.name}/manifests/{tag}");
+                urls.Add(new SeededTag(
+                    $"/v2/{item.name}/manifests/{tag}", $"/v2/{item.name}/blobs/{configDigest}", Digest(manifest)));
             });
         return [.. urls];
     }
@@ -69,7 +70,8 @@ internal sealed class BenchmarkSeeder(HttpClient http)
     private async Task MountAsync(string repository, string from, string digest, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsync(
-            $"/v2/{repository}/blobs/uploads/?mount={Uri.EscapeDataString(digest)}&from={from}", null, cancellationToken);
+            $"/v2/{repository}/blobs/uploads/?mount={Uri.EscapeDataString(digest)}&from={from}", null,
+            cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 

@@ -12,8 +12,9 @@ namespace RegistryJanitor.Benchmarks.Scan;
 
 /// <summary>
 /// <c>scan</c>: seeds REPOSITORIES × TAGS small images into the registry of REGISTRYJANITOR_TEST_REGISTRY, then
-/// measures in one run: plain concurrent GETs of every manifest URL (the baseline), a first scan into a fresh
-/// database, and a re-scan; prints a Markdown table.
+/// measures in one run: plain concurrent GETs of every manifest URL (the baseline), the plain request floors of a
+/// first scan (manifest and config GETs) and of a re-scan (conditional HEADs), a first scan into a fresh
+/// database, and a re-scan; prints a Markdown table with wall and CPU times.
 /// </summary>
 internal static class ScanBenchmark
 {
@@ -26,24 +27,37 @@ internal static class ScanBenchmark
         var repositories = args.Length > 0 ? int.Parse(args[0]) : 200;
         var tags = args.Length > 1 ? int.Parse(args[1]) : 50;
         var registryUrl = new Uri(Environment.GetEnvironmentVariable("REGISTRYJANITOR_TEST_REGISTRY")
-            ?? throw new InvalidOperationException("REGISTRYJANITOR_TEST_REGISTRY is not set; run deploy/benchmark.sh scan"));
+            ?? throw new InvalidOperationException(
+                "REGISTRYJANITOR_TEST_REGISTRY is not set; run deploy/benchmark.sh scan"));
         var postgres = Environment.GetEnvironmentVariable("REGISTRYJANITOR_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("REGISTRYJANITOR_TEST_POSTGRES is not set; run deploy/benchmark.sh scan");
+            ?? throw new InvalidOperationException(
+                "REGISTRYJANITOR_TEST_POSTGRES is not set; run deploy/benchmark.sh scan");
         var cancellationToken = CancellationToken.None;
         var prefix = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var loadBefore = LoadAverage();
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = registryUrl };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+        {
+            BaseAddress = registryUrl,
+        };
         var seedWatch = Stopwatch.StartNew();
-        var urls = await new BenchmarkSeeder(http).SeedAsync(prefix, repositories, tags, 32, cancellationToken);
-        await output.WriteLineAsync($"seeded {urls.Count} tags in {repositories} repositories in {seedWatch.Elapsed.TotalSeconds:F1} s");
+        var seeded = await new BenchmarkSeeder(http).SeedAsync(prefix, repositories, tags, 32, cancellationToken);
+        await output.WriteLineAsync(
+            $"seeded {seeded.Count} tags in {repositories} repositories in {seedWatch.Elapsed.TotalSeconds:F1} s");
 
-        var baseline = await BaselineAsync(registryUrl, urls, cancellationToken);
+        var reference = new ReferenceRequests(registryUrl, seeded, Concurrency);
+        var baseline = await reference.ManifestGetsAsync(cancellationToken);
+        var firstFloor = await reference.ManifestAndConfigGetsAsync(cancellationToken);
+        var rescanFloor = await reference.ConditionalHeadsAsync(cancellationToken);
         var database = "rj_bench_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync(postgres, $"CREATE DATABASE {database}", cancellationToken);
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = database,
-                MaxPoolSize = 50 }.ConnectionString;
+            var connectionString = new NpgsqlConnectionStringBuilder(postgres)
+            {
+                Database = database,
+                MaxPoolSize = 50,
+            }.ConnectionString;
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             await new MigrationRunner(
                 dataSource,
@@ -55,10 +69,14 @@ internal static class ScanBenchmark
             registry.Include.Add(prefix + "/**");
 
             using var memory = new PeakMemorySampler();
-            var first = await scanner.ScanAsync(registry, null, cancellationToken);
-            var second = await scanner.ScanAsync(registry, null, cancellationToken);
-            var report = new ScanBenchmarkReport(repositories, urls.Count, Concurrency, baseline, first, second,
-                memory.PeakBytes);
+            var (first, firstTiming) = await PhaseTiming.MeasureAsync(
+                () => scanner.ScanAsync(registry, null, cancellationToken));
+            var (second, secondTiming) = await PhaseTiming.MeasureAsync(
+                () => scanner.ScanAsync(registry, null, cancellationToken));
+            var report = new ScanBenchmarkReport(
+                repositories, seeded.Count, Concurrency, baseline, firstFloor, rescanFloor,
+                new ScanRun(first, firstTiming), new ScanRun(second, secondTiming), memory.PeakBytes,
+                loadBefore, LoadAverage());
             await output.WriteLineAsync(report.ToMarkdown());
             return first.Status == ScanStatus.Succeeded && second.Status == ScanStatus.Succeeded ? 0 : 1;
         }
@@ -68,23 +86,10 @@ internal static class ScanBenchmark
         }
     }
 
-    private static async Task<TimeSpan> BaselineAsync(Uri registryUrl, List<string> urls,
-        CancellationToken cancellationToken)
-    {
-        using var client = new HttpClient { BaseAddress = registryUrl };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", Core.Model.MediaTypes.ManifestAccept);
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(
-            urls,
-            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (url, token) =>
-            {
-                using var response = await client.GetAsync(url, token);
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync(token);
-            });
-        return watch.Elapsed;
-    }
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg")
+            ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+            : "unknown";
 
     private static ServiceProvider BuildServices(NpgsqlDataSource dataSource)
     {
@@ -107,7 +112,9 @@ internal static class ScanBenchmark
 
     private static string MigrationsPath()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            directory is not null;
+            directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, "migrations");
             if (File.Exists(Path.Combine(directory.FullName, "RegistryJanitor.sln")) && Directory.Exists(candidate))

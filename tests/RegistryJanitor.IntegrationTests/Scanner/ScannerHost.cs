@@ -17,7 +17,10 @@ public sealed class ScannerHost : IAsyncDisposable
     private readonly ServiceProvider provider;
 
     public ScannerHost(
-        NpgsqlDataSource dataSource, IDictionary<string, string?>? settings = null, Func<DelegatingHandler>? extraHandler = null)
+        NpgsqlDataSource dataSource,
+        IDictionary<string, string?>? settings = null,
+        Func<DelegatingHandler>? extraHandler = null,
+        TimeProvider? timeProvider = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -36,6 +39,11 @@ public sealed class ScannerHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(dataSource);
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
         services.AddScanner(configuration);
         services.AddSingleton(Requests);
         services.AddHttpClient(OciRegistryClient.HttpClientName)
