@@ -26,7 +26,7 @@ internal static class ReportBenchmarkData
                 Digest = "sha256:" + random.NextInt64().ToString("x16") + random.NextInt64().ToString("x16")
                     + random.NextInt64().ToString("x16") + random.NextInt64().ToString("x16"),
                 MediaType = "application/vnd.oci.image.manifest.v1+json",
-                PushedAt = new DateTimeOffset(2026, 10, 1 + (i % 28), 0, 0, 0, TimeSpan.Zero),
+                PushedAt = new DateTime(2026, 10, 1 + (i % 28), 0, 0, 0, DateTimeKind.Utc),
                 ImageBytes = amortized * 2,
                 ExclusiveBytes = amortized / 3,
                 AmortizedBytes = amortized,

@@ -43,7 +43,8 @@ public sealed class RetentionSimulationRunner
         this.logger = logger;
     }
 
-    /// <summary>Simulates and stores day <paramref name="now"/> (UTC) for every registry; returns rows written.</summary>
+    /// <summary>Simulates and stores the day of <paramref name="now"/> (UTC) for every registry.</summary>
+    /// <returns>The rows written.</returns>
     public async Task<int> SimulateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(now.UtcDateTime);
