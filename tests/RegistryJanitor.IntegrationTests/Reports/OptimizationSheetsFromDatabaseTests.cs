@@ -74,6 +74,7 @@ public sealed class OptimizationSheetsFromDatabaseTests(WorkbookSheetsScenario s
         using var workbook = new WorkbookReadback(scenario.OptimizationPath);
         var rows = SheetTable.Rows(workbook, "Fixes");
 
+        Assert.NotEmpty(expected);
         Assert.Equal(expected.Count, rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
