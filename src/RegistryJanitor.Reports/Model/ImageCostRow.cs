@@ -16,7 +16,7 @@ public sealed record ImageCostRow
     /// <summary>When it was pushed (UTC): provider push time, plausible config created time, or first seen.</summary>
     public DateTime? PushedAt { get; init; }
 
-    /// <summary>Source of <see cref="PushedAt"/>: <c>provider</c>, <c>config created</c> or <c>first seen</c>.</summary>
+    /// <summary>Origin of the push time: <c>provider</c>, <c>config created</c> or <c>first seen</c>.</summary>
     public string? PushedSource { get; init; }
 
     /// <summary>When it was last pulled (UTC), when a provider or registry events say so.</summary>

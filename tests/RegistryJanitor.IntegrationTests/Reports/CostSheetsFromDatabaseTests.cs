@@ -86,27 +86,37 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
     }
 
     [Fact]
-    public void DeadWeight_ImageCreatedLongAgoNeverPulled_ListedAsStaleWithItsExclusiveBytes()
+    public void DeadWeight_OldImageAndImageNotPulledForLong_ListedAsStaleWithTheirExclusiveBytes()
     {
-        var old = scenario.WebV1;
-        var others = scenario.Images.Where(i => i != old).ToList();
-        var exclusive = WorkbookSheetsScenario.FreedBytes([old], others) - old.Size;
+        var pulledLongAgo = scenario.Day.AddDays(-WorkbookSheetsScenario.WebV2LastPullDaysAgo);
+        var expected = new Dictionary<string, (PushedImage Image, int AgeDays, double? LastPulled)>
+        {
+            [scenario.WebV1.Digest] = (scenario.WebV1,
+                scenario.Day.DayNumber - DateOnly.FromDateTime(scenario.OldCreated.UtcDateTime).DayNumber, null),
+            [scenario.WebV2.Digest] = (scenario.WebV2, WorkbookSheetsScenario.WebV2LastPullDaysAgo,
+                pulledLongAgo.ToDateTime(TimeOnly.MinValue).ToOADate()),
+        };
 
         using var workbook = new WorkbookReadback(scenario.CostsPath);
-        var row = Assert.Single(SheetTable.Rows(workbook, "Dead weight"));
+        var rows = SheetTable.Rows(workbook, "Dead weight");
 
-        Assert.Equal("stale", row["Kind"].Value);
-        Assert.Equal(WorkbookSheetsScenario.RegistryName, row["Registry"].Value);
-        Assert.Equal(old.Repository, row["Repository"].Value);
-        Assert.Equal(old.Tag, row["Tag"].Value);
-        Assert.Equal(old.Digest, row["Digest"].Value);
-        Assert.Equal(old.Config.Size + old.Layers[^1].Size, exclusive);
-        Assert.Equal(exclusive, (long)row["Freed bytes"].Number);
-        Assert.Equal(exclusive / G * Price, row["Monthly cost"].Number, 9);
-        Assert.Equal(scenario.Day.DayNumber - DateOnly.FromDateTime(scenario.OldCreated.UtcDateTime).DayNumber,
-            (int)row["Age days"].Number);
-        Assert.Equal(scenario.OldCreated.UtcDateTime.Date.ToOADate(), row["Pushed"].Number);
-        Assert.Null(row["Last pulled"].Value);
+        Assert.Equal(expected.Keys.Order(), rows.Select(r => r["Digest"].Value!).Order());
+        foreach (var row in rows)
+        {
+            var (image, ageDays, lastPulled) = expected[row["Digest"].Value!];
+            var others = scenario.Images.Where(i => i != image).ToList();
+            var exclusive = WorkbookSheetsScenario.FreedBytes([image], others) - image.Size;
+            Assert.Equal(image.Config.Size + image.Layers[^1].Size, exclusive);
+            Assert.Equal("stale", row["Kind"].Value);
+            Assert.Equal(WorkbookSheetsScenario.RegistryName, row["Registry"].Value);
+            Assert.Equal(image.Repository, row["Repository"].Value);
+            Assert.Equal(image.Tag, row["Tag"].Value);
+            Assert.Equal(exclusive, (long)row["Freed bytes"].Number);
+            Assert.Equal(exclusive / G * Price, row["Monthly cost"].Number, 9);
+            Assert.Equal(ageDays, (int)row["Age days"].Number);
+            Assert.Equal(scenario.Created[image.Digest].UtcDateTime.Date.ToOADate(), row["Pushed"].Number);
+            Assert.Equal(lastPulled, row["Last pulled"].Value is null ? null : row["Last pulled"].Number);
+        }
     }
 
     [Fact]
@@ -153,6 +163,12 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
             {
                 Assert.Equal(scenario.Day.ToDateTime(TimeOnly.MinValue).ToOADate(), row["Last pull"].Number);
                 Assert.Equal(WorkbookSheetsScenario.EventPulls, (long)row["Pulls"].Number);
+            }
+            else if (image == scenario.WebV2)
+            {
+                var pulled = scenario.Day.AddDays(-WorkbookSheetsScenario.WebV2LastPullDaysAgo);
+                Assert.Equal(pulled.ToDateTime(TimeOnly.MinValue).ToOADate(), row["Last pull"].Number);
+                Assert.Equal(0, (long)row["Pulls"].Number);
             }
             else
             {

@@ -20,7 +20,8 @@ namespace RegistryJanitor.IntegrationTests.Reports;
 
 /// <summary>
 /// One registry built for the sheet read-back tests: two teams' repositories sharing a base layer, an image whose
-/// config was created long ago (stale by age), pulls counted by registry events for one image, scanned between
+/// config was created long ago (stale by age), one last pulled long ago (stale by last pull, from registry events)
+/// and one pulled today, scanned between
 /// pushes so tags have distinct push times, costed for today, ranked for last month and this month, and both
 /// workbooks written by the <c>report</c> command for this month.
 /// </summary>
@@ -30,6 +31,9 @@ public sealed class WorkbookSheetsScenario : IAsyncLifetime
     public const double PricePerGbMonth = 0.25;
     public const double BytesPerGiB = 1073741824d;
     public const int EventPulls = 3;
+
+    /// <summary>How long ago registry events last counted a pull of <see cref="WebV2"/> (stale by last pull).</summary>
+    public const int WebV2LastPullDaysAgo = 200;
     public static readonly TimeSpan StaleAfterPush = TimeSpan.FromDays(30);
 
     private const string InsertPullsSql = """
@@ -99,6 +103,14 @@ public sealed class WorkbookSheetsScenario : IAsyncLifetime
             digest = ApiW1.Digest,
             day = Day.ToDateTime(TimeOnly.MinValue),
             pulls = EventPulls,
+        }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertPullsSql, new
+        {
+            registry = RegistryName,
+            repository = WebV2.Repository,
+            digest = WebV2.Digest,
+            day = Day.AddDays(-WebV2LastPullDaysAgo).ToDateTime(TimeOnly.MinValue),
+            pulls = 5,
         }, cancellationToken: cancellationToken));
         var pricing = new ConfigurationBuilder().AddInMemoryCollection(settings).Build()
             .GetSection(PricingOptions.SectionName).Get<PricingOptions>()!;
