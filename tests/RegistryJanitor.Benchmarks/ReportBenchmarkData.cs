@@ -26,7 +26,9 @@ internal static class ReportBenchmarkData
                 Digest = "sha256:" + random.NextInt64().ToString("x16") + random.NextInt64().ToString("x16")
                     + random.NextInt64().ToString("x16") + random.NextInt64().ToString("x16"),
                 MediaType = "application/vnd.oci.image.manifest.v1+json",
-                PushedAt = new DateTimeOffset(2026, 10, 1 + (i % 28), 0, 0, 0, TimeSpan.Zero),
+                PushedAt = new DateTime(2026, 10, 1 + (i % 28), 0, 0, 0, DateTimeKind.Utc),
+                PushedSource = "config created",
+                LastPulledAt = i % 3 == 0 ? null : new DateTime(2026, 11, 1 + (i % 28), 0, 0, 0, DateTimeKind.Utc),
                 ImageBytes = amortized * 2,
                 ExclusiveBytes = amortized / 3,
                 AmortizedBytes = amortized,
@@ -156,7 +158,16 @@ internal static class ReportBenchmarkData
                 Evidence = "/var/lib/apt/lists in layer 3 (history step 4)",
             }))],
             DecisionMatrix = [],
-            Retention = [],
+            Retention = [.. costs.Registries.SelectMany(r => Enumerable.Range(0, 4).Select(k => new RetentionPolicyRow
+            {
+                Policy = $"policy-{k}",
+                Description = "Tags: keep the 10 newest per repository, delete the rest. Untagged manifests: kept.",
+                Registry = r.Registry,
+                ManifestsDeleted = r.Manifests / (k + 2),
+                TagsDeleted = r.Tags / (k + 2),
+                FreedBytes = r.StoredBytes / (k + 3),
+                MonthlySaving = r.StoredBytes / (k + 3) / 1073741824d * 0.1,
+            }))],
             Fixes = [.. ranked.Select(r => new FixRow
             {
                 Rank = r.Rank,

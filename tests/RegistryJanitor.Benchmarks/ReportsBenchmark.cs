@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using RegistryJanitor.Reports;
+using RegistryJanitor.Reports.Retention;
 
 namespace RegistryJanitor.Benchmarks;
 
 /// <summary>
 /// Writes both monthly workbooks for N image rows (default 100,000) and reports time and peak memory, next to a
 /// baseline in the same run: the same image rows written as a plain CSV file (the least any export costs).
-/// Arguments: <c>[IMAGE_ROWS] [--out DIR]</c>; with <c>--out</c> the workbooks are kept in DIR.
+/// Arguments: <c>[IMAGE_ROWS] [--out DIR]</c>; with <c>--out</c> the workbooks are kept in DIR. After the
+/// workbooks it times the retention simulation over an in-memory inventory of as many manifests.
 /// </summary>
 internal static class ReportsBenchmark
 {
@@ -36,6 +38,8 @@ internal static class ReportsBenchmark
             workbooks.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            var retention = RetentionBenchmark.Run(images);
+            var peakWithRetention = Process.GetCurrentProcess().PeakWorkingSet64;
 
             output.WriteLine($"| Measure | {images:N0} image rows |");
             output.WriteLine("|---|---|");
@@ -46,6 +50,12 @@ internal static class ReportsBenchmark
             output.WriteLine($"| Ratio workbooks / CSV | {workbooks.Elapsed / csv.Elapsed:F1} |");
             output.WriteLine($"| Peak working set after building the input | {afterData / 1048576.0:F0} MiB |");
             output.WriteLine($"| Peak working set, whole run | {peak / 1048576.0:F0} MiB |");
+            output.WriteLine(
+                $"| Retention simulation, {RetentionOptions.DefaultPolicies.Count} default policies over {images:N0} "
+                + $"manifests (after the workbooks), wall / CPU | {retention.Wall.TotalSeconds:F1} s / "
+                + $"{retention.Cpu.TotalSeconds:F1} s |");
+            output.WriteLine(
+                $"| Peak working set including the simulation's inventory | {peakWithRetention / 1048576.0:F0} MiB |");
             foreach (var file in result.Files)
             {
                 output.WriteLine(

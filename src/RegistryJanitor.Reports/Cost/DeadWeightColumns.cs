@@ -40,12 +40,8 @@ internal static class DeadWeightColumns
             Totals = TotalsKind.Sum,
         },
         new() { Header = "Age days", Kind = ColumnKind.Count, Number = r => r.AgeDays },
-        new()
-        {
-            Header = "Last pulled",
-            Kind = ColumnKind.Date,
-            Number = r => r.LastPulledAt?.UtcDateTime.Date.ToOADate(),
-        },
+        new() { Header = "Pushed", Kind = ColumnKind.Date, Number = r => r.PushedAt?.Date.ToOADate() },
+        new() { Header = "Last pulled", Kind = ColumnKind.Date, Number = r => r.LastPulledAt?.Date.ToOADate() },
         new() { Header = "Detail", Kind = ColumnKind.Text, Text = r => r.Detail, MaxWidth = 60 },
     ];
 }

@@ -72,7 +72,9 @@ internal static class ImageColumns
             Number = r => PriceBook.GiB(r.AmortizedBytes),
             Totals = TotalsKind.Sum,
         },
-        new() { Header = "Pushed", Kind = ColumnKind.Date, Number = r => r.PushedAt?.UtcDateTime.Date.ToOADate() },
+        new() { Header = "Pushed", Kind = ColumnKind.Date, Number = r => r.PushedAt?.Date.ToOADate() },
+        new() { Header = "Pushed source", Kind = ColumnKind.Text, Text = r => r.PushedSource },
+        new() { Header = "Last pull", Kind = ColumnKind.Date, Number = r => r.LastPulledAt?.Date.ToOADate() },
         new() { Header = "Media type", Kind = ColumnKind.Text, Text = r => r.MediaType, MaxWidth = 50 },
         new() { Header = "Pull source", Kind = ColumnKind.Text, Text = r => r.PullSource },
     ];

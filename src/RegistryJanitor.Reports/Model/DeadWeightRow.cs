@@ -18,9 +18,17 @@ public sealed record DeadWeightRow
     /// <summary>Bytes deleting it would free (blobs nothing else references, each once).</summary>
     public required long FreedBytes { get; init; }
 
+    /// <summary>
+    /// Days since it lost its last tag (untagged), or since its last pull, else its push (stale), to the snapshot
+    /// day.
+    /// </summary>
     public int? AgeDays { get; init; }
 
-    public DateTimeOffset? LastPulledAt { get; init; }
+    /// <summary>When it was pushed (UTC), as the Images sheet's Pushed column.</summary>
+    public DateTime? PushedAt { get; init; }
+
+    /// <summary>When it was last pulled (UTC), when known.</summary>
+    public DateTime? LastPulledAt { get; init; }
 
     public string? Detail { get; init; }
 }

@@ -13,7 +13,14 @@ public sealed record ImageCostRow
 
     public string? MediaType { get; init; }
 
-    public DateTimeOffset? PushedAt { get; init; }
+    /// <summary>When it was pushed (UTC): provider push time, plausible config created time, or first seen.</summary>
+    public DateTime? PushedAt { get; init; }
+
+    /// <summary>Origin of the push time: <c>provider</c>, <c>config created</c> or <c>first seen</c>.</summary>
+    public string? PushedSource { get; init; }
+
+    /// <summary>When it was last pulled (UTC), when a provider or registry events say so.</summary>
+    public DateTime? LastPulledAt { get; init; }
 
     public required long ImageBytes { get; init; }
 

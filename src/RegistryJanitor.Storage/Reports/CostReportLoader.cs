@@ -1,6 +1,8 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using RegistryJanitor.Core.Costs;
+using RegistryJanitor.Reports;
 using RegistryJanitor.Reports.Model;
 
 namespace RegistryJanitor.Storage.Reports;
@@ -8,10 +10,10 @@ namespace RegistryJanitor.Storage.Reports;
 /// <summary>Reads the cost workbook's data for one month from PostgreSQL (never from a registry).</summary>
 /// <remarks>
 /// Bytes come from the last daily snapshot of the month, pulls and egress are summed over the month's days.
-/// Stale images are not listed on the Dead weight sheet: no stored figure says which images are stale yet.
-/// Team stored bytes and shared layers read the inventory as it is now, so for a past month they describe the
-/// registry at the time the report is written. Shared layers carry no base-image family (none is stored).
-/// Push and last-pull times are left empty on Images and Dead weight.
+/// Stale images follow <see cref="ReportOptions.StaleAfterPull"/> and <see cref="ReportOptions.StaleAfterPush"/>
+/// (see <see cref="CostDetailSql.SelectDeadWeight"/>). Team stored bytes, shared layers and push and last-pull
+/// times read the inventory as it is now, so for a past month they describe the registry at the time the report
+/// is written. Shared layers carry no base-image family (none is stored).
 /// </remarks>
 public sealed class CostReportLoader
 {
@@ -21,11 +23,14 @@ public sealed class CostReportLoader
     private const int CommandTimeoutSeconds = 600;
 
     private readonly NpgsqlDataSource dataSource;
+    private readonly IOptions<ReportOptions> options;
 
-    public CostReportLoader(NpgsqlDataSource dataSource)
+    public CostReportLoader(NpgsqlDataSource dataSource, IOptions<ReportOptions> options)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
         this.dataSource = dataSource;
+        this.options = options;
     }
 
     /// <summary>Loads the month's data; <paramref name="pricing"/> gives the prices written to Assumptions.</summary>
@@ -50,8 +55,11 @@ public sealed class CostReportLoader
         var sharedLayers = await QueryAsync<SharedLayerRow>(
             connection, transaction, CostDetailSql.SelectSharedLayers, new { limit = SharedLayerLimit },
             cancellationToken);
+        var deadWeightParameters = new DynamicParameters(parameters);
+        deadWeightParameters.Add("staleAfterPush", options.Value.StaleAfterPush);
+        deadWeightParameters.Add("staleAfterPull", options.Value.StaleAfterPull);
         var deadWeight = await QueryAsync<DeadWeightRow>(
-            connection, transaction, CostDetailSql.SelectDeadWeight, parameters, cancellationToken);
+            connection, transaction, CostDetailSql.SelectDeadWeight, deadWeightParameters, cancellationToken);
         var history = (await QueryAsync<MonthTotalsRow>(
                 connection, transaction, CostDetailSql.SelectHistory, parameters, cancellationToken))
             .Select(ToTotals)

@@ -19,4 +19,10 @@ internal static partial class Log
                   "images, snapshot day {SnapshotDay}, {ElapsedMs} ms")]
     public static partial void ReportRunCompleted(this ILogger logger, DateOnly month, long runId, int images,
         int ranked, DateOnly? snapshotDay, long elapsedMs);
+
+    [LoggerMessage(EventId = 4110, EventName = "RetentionSimulated", Level = LogLevel.Information,
+        Message = "Retention policies simulated for {Registry} on {Day}: {Manifests} manifests, {Policies} " +
+                  "policies stored, {ElapsedMs} ms")]
+    public static partial void RetentionSimulated(this ILogger logger, string registry, DateOnly day, int manifests,
+        int policies, long elapsedMs);
 }

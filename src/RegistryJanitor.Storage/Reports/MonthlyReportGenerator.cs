@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RegistryJanitor.Core.Costs;
 using RegistryJanitor.Reports;
+using RegistryJanitor.Storage.Reports.Retention;
 
 namespace RegistryJanitor.Storage.Reports;
 
@@ -10,24 +11,31 @@ namespace RegistryJanitor.Storage.Reports;
 /// One report run: reads both workbooks' data from PostgreSQL, writes the files atomically and records the run
 /// in <c>report_runs</c>.
 /// </summary>
+/// <remarks>
+/// A month-to-date run first simulates the retention policies over the stored inventory (today's rows of
+/// <c>retention_simulations</c>), so its Retention sheet is current; a past month's run reads the rows the daily
+/// simulation stored in that month.
+/// </remarks>
 public sealed class MonthlyReportGenerator
 {
     private readonly CostReportLoader costs;
     private readonly OptimizationReportLoader optimization;
     private readonly ReportWorkbookWriter writer;
     private readonly ReportRunStore runs;
+    private readonly RetentionSimulationRunner retention;
     private readonly IOptions<PricingOptions> pricing;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<MonthlyReportGenerator> logger;
 
     public MonthlyReportGenerator(CostReportLoader costs, OptimizationReportLoader optimization,
-        ReportWorkbookWriter writer, ReportRunStore runs, IOptions<PricingOptions> pricing,
-        TimeProvider timeProvider, ILogger<MonthlyReportGenerator> logger)
+        ReportWorkbookWriter writer, ReportRunStore runs, RetentionSimulationRunner retention,
+        IOptions<PricingOptions> pricing, TimeProvider timeProvider, ILogger<MonthlyReportGenerator> logger)
     {
         this.costs = costs;
         this.optimization = optimization;
         this.writer = writer;
         this.runs = runs;
+        this.retention = retention;
         this.pricing = pricing;
         this.timeProvider = timeProvider;
         this.logger = logger;
@@ -51,6 +59,11 @@ public sealed class MonthlyReportGenerator
         if (snapshotDay is null)
         {
             logger.ReportRunNoSnapshots(period.Month);
+        }
+
+        if (period.MonthToDate)
+        {
+            await retention.SimulateAsync(startedAt, cancellationToken);
         }
 
         var costData = await costs.LoadAsync(period, pricing.Value, startedAt, cancellationToken);

@@ -1,15 +1,17 @@
 using Dapper;
 using Npgsql;
 using RegistryJanitor.Reports.Model;
+using RegistryJanitor.Storage.Reports.Retention;
 
 namespace RegistryJanitor.Storage.Reports;
 
 /// <summary>Reads the optimization workbook's data for one month from the stored ranking runs.</summary>
 /// <remarks>
 /// The month's data is the last ranking run priced for that month; Progress compares it with the last run
-/// priced for the previous month. The Retention sheet stays empty: retention simulations are not stored in
-/// PostgreSQL yet, and the report reads nothing but PostgreSQL. Confidence maps the stored savings
-/// confidence low, medium, high to 0.3, 0.6, 0.9.
+/// priced for the previous month. Retention lists, per registry, the policies of the last day within the month
+/// that <c>retention_simulations</c> holds (the simulation runs daily and with every month-to-date report), and
+/// is read even when no ranking run exists. Confidence maps the stored savings confidence low, medium, high to
+/// 0.3, 0.6, 0.9.
 /// </remarks>
 public sealed class OptimizationReportLoader
 {
@@ -37,6 +39,8 @@ public sealed class OptimizationReportLoader
 
         var run = await LatestRunAsync(connection, transaction, period.Month, cancellationToken);
         var previous = await LatestRunAsync(connection, transaction, period.Month.AddMonths(-1), cancellationToken);
+        var retention = await QueryAsync<RetentionPolicyRow>(connection, transaction,
+            RetentionSimulationSql.SelectForPeriod, period.SqlParameters, cancellationToken);
         var empty = new OptimizationReportData
         {
             Month = period.Month,
@@ -46,7 +50,7 @@ public sealed class OptimizationReportLoader
             Ranked = [],
             Findings = [],
             DecisionMatrix = Matrix([]),
-            Retention = [],
+            Retention = retention,
             Fixes = [],
             Progress = [],
         };

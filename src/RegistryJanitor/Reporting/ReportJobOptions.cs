@@ -13,4 +13,12 @@ public sealed class ReportJobOptions
     /// </summary>
     [Required]
     public string Schedule { get; set; } = "0 0 6 1 * ?";
+
+    /// <summary>
+    /// Quartz cron expression (UTC) of the daily retention simulation. Default <c>0 0 4 * * ?</c>: 04:00 every
+    /// day, after the daily cost job's default 03:30, so the last day of a month is simulated before the monthly
+    /// report reads it.
+    /// </summary>
+    [Required]
+    public string RetentionSchedule { get; set; } = "0 0 4 * * ?";
 }

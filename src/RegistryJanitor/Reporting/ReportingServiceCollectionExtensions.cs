@@ -7,6 +7,7 @@ using RegistryJanitor.Jobs;
 using RegistryJanitor.Reports;
 using RegistryJanitor.Reporting;
 using RegistryJanitor.Storage.Reports;
+using RegistryJanitor.Storage.Reports.Retention;
 
 namespace RegistryJanitor;
 
@@ -15,7 +16,8 @@ public static class ReportingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ReportOptions"/> (<c>Reports</c>) and <see cref="ReportJobOptions"/> (<c>ReportJob</c>),
-    /// validated at start, the loaders reading PostgreSQL, the <c>report</c> command and the monthly job. Binds
+    /// validated at start, the loaders reading PostgreSQL, the <c>report</c> command, the monthly job and the
+    /// daily retention simulation job (policies from <c>Retention</c>). Binds
     /// <see cref="PricingOptions"/> (<c>Pricing</c>) too unless the cost model already did.
     /// </summary>
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
@@ -37,14 +39,24 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<CostReportLoader>();
         services.TryAddSingleton<OptimizationReportLoader>();
         services.TryAddSingleton<ReportRunStore>();
+        services.TryAddSingleton<RetentionInventoryReader>();
+        services.TryAddSingleton<RetentionSimulationRunner>();
         services.TryAddSingleton<MonthlyReportGenerator>();
         services.AddCommand<ReportCommand>();
 
-        var schedule = configuration.GetSection(ReportJobOptions.SectionName)[nameof(ReportJobOptions.Schedule)]
-            ?? new ReportJobOptions().Schedule;
-        services.AddScheduledJobs(quartz => quartz.ScheduleJob<MonthlyReportJob>(
-            trigger => trigger.WithIdentity("monthly-report", "reports").WithCronSchedule(schedule),
-            job => job.WithIdentity(MonthlyReportJob.Key)));
+        var section = configuration.GetSection(ReportJobOptions.SectionName);
+        var schedule = section[nameof(ReportJobOptions.Schedule)] ?? new ReportJobOptions().Schedule;
+        var retentionSchedule = section[nameof(ReportJobOptions.RetentionSchedule)]
+            ?? new ReportJobOptions().RetentionSchedule;
+        services.AddScheduledJobs(quartz =>
+        {
+            quartz.ScheduleJob<MonthlyReportJob>(
+                trigger => trigger.WithIdentity("monthly-report", "reports").WithCronSchedule(schedule),
+                job => job.WithIdentity(MonthlyReportJob.Key));
+            quartz.ScheduleJob<RetentionSimulationJob>(
+                trigger => trigger.WithIdentity("retention-simulation", "reports").WithCronSchedule(retentionSchedule),
+                job => job.WithIdentity(RetentionSimulationJob.Key));
+        });
         return services;
     }
 }

@@ -49,7 +49,7 @@ public sealed class EdgeCaseTests
 
         using var workbook = new WorkbookReadback(result.Files[0].Path);
         Assert.Equal(0, result.Files[0].RowCounts["Images"]);
-        Assert.Equal("A1:P3", workbook.Table("Images", "Images").Reference!.Value);
+        Assert.Equal("A1:R3", workbook.Table("Images", "Images").Reference!.Value);
         Assert.Equal(
             costs.Registries.Sum(r => r.StoredBytes), (long)CostWorkbookTests.SummaryValue(workbook, "Stored bytes"));
         Assert.Null(workbook.Cell("Summary", "C7").Value);

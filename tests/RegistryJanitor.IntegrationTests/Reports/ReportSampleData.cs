@@ -70,7 +70,7 @@ internal static class ReportSampleData
                 Tag = i % 7 == 0 ? AtName : i % 11 == 0 ? "-latest" : $"v1.{i}",
                 Digest = "sha256:" + Convert.ToHexStringLower(BitConverter.GetBytes(random.NextInt64())) + i,
                 MediaType = "application/vnd.oci.image.manifest.v1+json",
-                PushedAt = new DateTimeOffset(2026, 10, 1 + (i % 28), 8, 0, 0, TimeSpan.Zero),
+                PushedAt = new DateTime(2026, 10, 1 + (i % 28), 8, 0, 0, DateTimeKind.Utc),
                 ImageBytes = amortized * 3,
                 ExclusiveBytes = amortized / 2,
                 AmortizedBytes = amortized,

@@ -105,7 +105,7 @@ public sealed class WorkbookFileTests
         Assert.Empty(summary.ImageParts);
 
         var images = workbook.Table("Images", "Images");
-        Assert.Equal($"A1:P{data.Images.Count + 2}", images.Reference!.Value);
+        Assert.Equal($"A1:R{data.Images.Count + 2}", images.Reference!.Value);
         Assert.Equal(1U, images.TotalsRowCount!.Value);
         Assert.NotNull(images.AutoFilter);
         var pane = workbook.SheetPart("Images").Worksheet.Descendants<Pane>().Single();
