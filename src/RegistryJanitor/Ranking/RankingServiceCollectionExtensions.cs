@@ -30,6 +30,7 @@ public static class RankingServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ImageAnalysisLoader>();
         services.TryAddSingleton<ImageEvidenceLoader>();
         services.TryAddSingleton<RankingRunWriter>();
         services.TryAddSingleton<RankingService>();
