@@ -12,6 +12,16 @@ public sealed class CategoryTotal
         Category = category;
     }
 
+    /// <summary>Rebuilds a stored total (bytes, files and the examples as stored).</summary>
+    public CategoryTotal(DeadWeightCategory category, long bytes, int fileCount, IEnumerable<string> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        Category = category;
+        Bytes = bytes;
+        FileCount = fileCount;
+        this.examples.AddRange(examples.Order(StringComparer.Ordinal).Take(MaxExamples));
+    }
+
     public DeadWeightCategory Category { get; }
 
     public long Bytes { get; private set; }

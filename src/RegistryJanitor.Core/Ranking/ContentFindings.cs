@@ -51,12 +51,16 @@ internal static class ContentFindings
         var analysis = image.Analysis;
         if (analysis is not null)
         {
-            var evidence = analysis.Packages
+            var files = image.Files ?? RuntimeFiles.Empty;
+            var evidence = files.Shells.Select(path => new FindingEvidence("shell", null, null, path, 0))
+                .Concat(files.PackageManagers.Select(path =>
+                    new FindingEvidence("package manager", null, null, path, 0)))
+                .ToList();
+            evidence.AddRange(analysis.Packages
                 .Where(package => ShellPackages.Contains(package.Name, StringComparer.Ordinal)
                     || PackageManagerPackages.Contains(package.Name, StringComparer.Ordinal))
                 .Select(package => new FindingEvidence(
-                    $"{package.Ecosystem} package {package.Name}", null, null, null, package.Bytes))
-                .ToList();
+                    $"{package.Ecosystem} package {package.Name}", null, null, null, package.Bytes)));
             return evidence.Count == 0
                 ? null
                 : new Finding(FindingKind.ShellAndPackageManager, FindingStatus.Present, Severity.Medium,

@@ -48,6 +48,11 @@ public static class EcosystemDetector
             }
         }
 
+        if (evidence.Files is { } files)
+        {
+            ReadFiles(files, reasons);
+        }
+
         var best = reasons.OrderByDescending(pair => pair.Value.Count).ToList();
         var winner = best.Count == 0 || (best.Count > 1 && best[0].Value.Count == best[1].Value.Count)
             ? Ecosystem.Unknown
@@ -56,8 +61,10 @@ public static class EcosystemDetector
             ? (long?)null
             : packages.Where(package => package.Ecosystem == "python").Sum(package => package.Bytes);
         var ml = FindMlLibraries(evidence);
-        var staticGo = winner == Ecosystem.Go && (config?.History ?? []).Any(step =>
-            (step.CreatedBy ?? string.Empty).Contains("CGO_ENABLED=0", StringComparison.Ordinal));
+        var staticGo = winner == Ecosystem.Go
+            && ((config?.History ?? []).Any(step =>
+                    (step.CreatedBy ?? string.Empty).Contains("CGO_ENABLED=0", StringComparison.Ordinal))
+                || evidence.Files?.StaticExecutables.Count > 0);
         var winnerReasons = winner == Ecosystem.Unknown
             ? best.SelectMany(pair => pair.Value).Take(5).ToList()
             : best[0].Value.Take(8).ToList();
@@ -88,6 +95,41 @@ public static class EcosystemDetector
                     Add(reasons, ecosystem, $"history step {step}: {word.Trim()}");
                 }
             }
+        }
+    }
+
+    private static void ReadFiles(RuntimeFiles files, Dictionary<Ecosystem, List<string>> reasons)
+    {
+        if (files.NodeModulesBytes > 0)
+        {
+            Add(reasons, Ecosystem.Node, $"files: node_modules holds {files.NodeModulesBytes} bytes");
+        }
+
+        if (files.NodeRuntime)
+        {
+            Add(reasons, Ecosystem.Node, "files: a node executable");
+        }
+
+        if (files.JvmBytes > 0)
+        {
+            Add(reasons, Ecosystem.Jvm, $"files: {files.JvmBytes} bytes of JVM runtime and jar files");
+        }
+
+        if (files.DotNetBytes > 0)
+        {
+            Add(reasons, Ecosystem.DotNet, $"files: {files.DotNetBytes} bytes of .NET runtime and assemblies");
+        }
+
+        if (files.GoToolchain)
+        {
+            Add(reasons, Ecosystem.Go, "files: a Go toolchain");
+        }
+
+        // Without a dynamic loader, an application executable can only be statically linked; in container
+        // images that is mostly a Go build, so it counts as one Go signal, never as proof.
+        foreach (var path in files.StaticExecutables.Take(1))
+        {
+            Add(reasons, Ecosystem.Go, $"files: static executable {path} (no dynamic loader in the image)");
         }
     }
 

@@ -35,6 +35,9 @@ public sealed record ImageEvidence
     /// <summary>Layer-analysis results; null when not analysed (findings that need them say "unknown").</summary>
     public ImageAnalysis? Analysis { get; init; }
 
+    /// <summary>Runtime files of the merged filesystem; null when not analysed.</summary>
+    public RuntimeFiles? Files { get; init; }
+
     /// <summary>Tags pushed to the repository per month (average over the observation window).</summary>
     public decimal TagsPushedPerMonth { get; init; }
 

@@ -13,9 +13,11 @@ public sealed class RankingOptions
 
     private const long MiB = 1L << 20;
 
-    /// <summary>Tags per month from which a repository counts as high-frequency. Default 8 (tags/month).</summary>
+    /// <summary>
+    /// Tags per month from which a repository counts as high-frequency: a weekly release is. Default 4 (tags/month).
+    /// </summary>
     [Range(0.0, 10_000.0)]
-    public decimal HighFrequencyTagsPerMonth { get; set; } = 8m;
+    public decimal HighFrequencyTagsPerMonth { get; set; } = 4m;
 
     /// <summary>Image bytes from which a rarely pushed image counts as a monolith. Default 524288000 (bytes).</summary>
     [Range(0L, long.MaxValue)]

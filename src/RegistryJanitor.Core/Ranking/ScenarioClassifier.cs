@@ -55,11 +55,73 @@ public static class ScenarioClassifier
                 $"{pushes} (threshold {options.HighFrequencyTagsPerMonth})");
         }
 
-        var big = evidence.ImageBytes >= options.MonolithImageBytes;
-        return Result(ScenarioRow.LegacyMonolith, big ? Confidence.Medium : Confidence.Low,
-            $"{pushes}: rarely deployed",
-            big ? $"{evidence.ImageBytes} image bytes (threshold {options.MonolithImageBytes})"
-                : "small image: no row fits better, so the rarely-deployed row applies");
+        // Below the push threshold, a monolith needs evidence of its own (size or a squashed build); a small
+        // service that merely ships less often than the threshold is still a service, not a monolith.
+        var monolith = MonolithReasons(evidence, findings, options);
+        if (monolith.Count > 0)
+        {
+            return Result(ScenarioRow.LegacyMonolith, monolith.Count > 1 ? Confidence.High : Confidence.Medium,
+                [$"{pushes}: rarely deployed", .. monolith]);
+        }
+
+        var service = ServiceReasons(evidence, ecosystem);
+        if (service.Count > 0)
+        {
+            return Result(ScenarioRow.HighFrequencyMicroservice,
+                evidence.TagsPushedPerMonth * 2 >= options.HighFrequencyTagsPerMonth ? Confidence.Medium
+                    : Confidence.Low,
+                [$"{pushes} (threshold {options.HighFrequencyTagsPerMonth}), but the image is a small service", ..
+                    service]);
+        }
+
+        return Result(ScenarioRow.LegacyMonolith, Confidence.Low, $"{pushes}: rarely deployed",
+            $"{evidence.ImageBytes} image bytes, no service signal: no row fits better, so the rarely-deployed "
+            + "row applies");
+    }
+
+    private static List<string> MonolithReasons(
+        ImageEvidence evidence, IReadOnlyList<Finding> findings, RankingOptions options)
+    {
+        var reasons = new List<string>();
+        if (evidence.ImageBytes >= options.MonolithImageBytes)
+        {
+            reasons.Add($"{evidence.ImageBytes} image bytes (threshold {options.MonolithImageBytes})");
+        }
+
+        if (findings.Any(finding =>
+                finding.Kind == FindingKind.SquashedImage && finding.Status == FindingStatus.Present))
+        {
+            reasons.Add("one big unshared layer per tag: built squashed");
+        }
+        else if (evidence.Layers.Count == 1 && (evidence.Config?.History ?? []).Any(step =>
+            (step.CreatedBy ?? string.Empty).Contains("squash", StringComparison.OrdinalIgnoreCase)))
+        {
+            reasons.Add("a single layer whose history names a squash");
+        }
+
+        return reasons;
+    }
+
+    private static List<string> ServiceReasons(ImageEvidence evidence, EcosystemDetection ecosystem)
+    {
+        var reasons = new List<string>();
+        var config = evidence.Config;
+        if (config is { ExposedPorts.Count: > 0 })
+        {
+            reasons.Add($"exposes ports {string.Join(", ", config.ExposedPorts)}");
+        }
+
+        if (config is { HealthcheckTest: [var first, ..] } && first != "NONE")
+        {
+            reasons.Add("declares a health check");
+        }
+
+        if (ecosystem.Ecosystem is Ecosystem.Node or Ecosystem.Go or Ecosystem.DotNet or Ecosystem.Jvm)
+        {
+            reasons.Add($"{ecosystem.Ecosystem} service runtime");
+        }
+
+        return reasons;
     }
 
     private static string[]? LeanReasons(

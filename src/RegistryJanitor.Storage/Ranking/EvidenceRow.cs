@@ -17,6 +17,9 @@ internal sealed class EvidenceRow
 
     public string Annotations { get; init; } = "{}";
 
+    /// <summary>The image manifest ranked: the tagged manifest, or the chosen child of an index.</summary>
+    public long ImageManifestId { get; init; }
+
     public bool HasConfig { get; init; }
 
     public DateTime? CreatedAt { get; init; }

@@ -9,8 +9,8 @@ namespace RegistryJanitor.Storage.Ranking;
 
 /// <summary>Builds <see cref="ImageEvidence"/> for every selected tag from the inventory in one query.</summary>
 /// <remarks>
-/// Layer-analysis results are not read yet: the analysis tables are not part of this schema version, so
-/// <see cref="ImageEvidence.Analysis"/> stays null and content findings say "unknown". Exclusive bytes are
+/// Layer-analysis results come from <see cref="ImageAnalysisLoader"/>; an image the analysis has not covered
+/// keeps <see cref="ImageEvidence.Analysis"/> null, so its content findings say "unknown". Exclusive bytes are
 /// left to the cost stage. Repository-wide pull counts (no manifest digest) are not attributed to images.
 /// </remarks>
 public sealed class ImageEvidenceLoader
@@ -19,31 +19,42 @@ public sealed class ImageEvidenceLoader
     public const int PushWindowMonths = 3;
 
     private readonly NpgsqlDataSource dataSource;
+    private readonly ImageAnalysisLoader analysisLoader;
 
-    public ImageEvidenceLoader(NpgsqlDataSource dataSource)
+    public ImageEvidenceLoader(NpgsqlDataSource dataSource, ImageAnalysisLoader analysisLoader)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(analysisLoader);
         this.dataSource = dataSource;
+        this.analysisLoader = analysisLoader;
     }
 
     /// <summary>The newest tag of every repository (or every tag), optionally of one registry.</summary>
     public async Task<IReadOnlyList<ImageEvidence>> LoadAsync(
         string? registry, bool allTags, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<EvidenceRow>(new CommandDefinition(ImageEvidenceSql.Select, new
+        List<EvidenceRow> rows;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            registry,
-            allTags,
-            since = now.AddMonths(-PushWindowMonths),
-            windowMonths = (decimal)PushWindowMonths,
-            sinceDay = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-30)),
-        }, cancellationToken: cancellationToken));
-        return [.. rows.Select(ToEvidence)];
+            rows = [.. await connection.QueryAsync<EvidenceRow>(new CommandDefinition(ImageEvidenceSql.Select, new
+            {
+                registry,
+                allTags,
+                since = now.AddMonths(-PushWindowMonths),
+                windowMonths = (decimal)PushWindowMonths,
+                sinceDay = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-30)),
+            }, cancellationToken: cancellationToken))];
+        }
+
+        var runnable = rows.Where(row => row.HasConfig).Select(row => row.ImageManifestId).Distinct().ToList();
+        var analyses = await analysisLoader.LoadAsync(runnable, cancellationToken);
+        return [.. rows.Select(row => ToEvidence(row, analyses.GetValueOrDefault(row.ImageManifestId)))];
     }
 
-    private static ImageEvidence ToEvidence(EvidenceRow row) => new()
+    private static ImageEvidence ToEvidence(EvidenceRow row, LoadedAnalysis? analysis) => new()
     {
+        Analysis = analysis?.Analysis,
+        Files = analysis?.Files,
         Registry = row.Registry,
         Repository = row.Repository,
         Tag = row.Tag,

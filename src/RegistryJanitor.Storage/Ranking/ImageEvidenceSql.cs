@@ -4,7 +4,9 @@ namespace RegistryJanitor.Storage.Ranking;
 internal static class ImageEvidenceSql
 {
     // One statement for all selected tags; the newest tag of a repository is its newest runnable one, so
-    // signature, SBOM and cache tags pushed after an image do not hide it. An index is ranked through its
+    // signature, SBOM and cache tags pushed after an image do not hide it. Newest means created last (the config
+    // created time; for an index its newest platform child), then first seen last at its manifest: a first scan
+    // sees every tag at once, so scan time alone would pick by name. An index is ranked through its
     // first runnable child (amd64 first);
     // referrers count whether they point at the index or at that child. Pushes per month take the larger of
     // tag moves observed after the repository's first scan and configs created in the window, so a first scan
@@ -15,9 +17,18 @@ internal static class ImageEvidenceSql
                    r.first_seen_at,
                    row_number() OVER (
                        PARTITION BY t.repository_id
-                       ORDER BY (tm.kind IN ('image', 'index')) DESC, t.updated_at DESC, t.name) AS recency
+                       ORDER BY (tm.kind IN ('image', 'index')) DESC, built.created_at DESC NULLS LAST,
+                                t.updated_at DESC, t.name) AS recency
             FROM tags AS t
             JOIN manifests AS tm ON tm.id = t.manifest_id
+            CROSS JOIN LATERAL (
+                SELECT COALESCE(tm.created_at, (
+                    SELECT max(cm.created_at)
+                    FROM manifest_children AS mc
+                    JOIN manifests AS cm ON cm.id = mc.child_manifest_id
+                    WHERE mc.parent_manifest_id = tm.id
+                      AND NOT mc.is_attestation)) AS created_at
+            ) AS built
             JOIN repositories AS r ON r.id = t.repository_id AND r.deleted_at IS NULL
             JOIN registries AS g ON g.id = r.registry_id
             WHERE @registry::text IS NULL OR g.name = @registry
@@ -41,6 +52,7 @@ internal static class ImageEvidenceSql
         )
         SELECT c.registry AS Registry, c.repository AS Repository, c.tag AS Tag, c.digest AS Digest,
                c.kind AS Kind, c.media_type AS MediaType, c.annotations::text AS Annotations,
+               c.image_manifest_id AS ImageManifestId,
                (im.history IS NOT NULL) AS HasConfig, im.created_at AS CreatedAt, im.os AS Os,
                im.architecture AS Architecture, im.variant AS Variant, im.config_user AS ConfigUser,
                im.env_names AS EnvNames, im.labels::text AS Labels, im.healthcheck AS Healthcheck,

@@ -17,4 +17,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5402, Level = LogLevel.Error, Message = "Ranking run failed")]
     public static partial void RankingFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5403, Level = LogLevel.Information,
+        Message = "Ranking queued after layer analysis job {AnalysisJob}")]
+    public static partial void RankingQueuedAfterAnalysis(this ILogger logger, string analysisJob);
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Quartz;
 using RegistryJanitor.Commands;
 using RegistryJanitor.Core.Costs;
 using RegistryJanitor.Core.Ranking;
+using RegistryJanitor.Jobs;
 using RegistryJanitor.Storage.Ranking;
 
 namespace RegistryJanitor.Ranking;
@@ -11,8 +13,10 @@ namespace RegistryJanitor.Ranking;
 public static class RankingServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="RankingService"/>, its evidence loader and run writer, and the <c>rank</c> command.
-    /// Options: section <c>Ranking</c> (<see cref="RankingOptions"/>). Prices come from section <c>Pricing</c>;
+    /// Adds <see cref="RankingService"/>, its evidence loader and run writer, the <c>rank</c> command, and
+    /// <see cref="RankJob"/> on its cron schedule plus, unless switched off, after every successful layer analysis.
+    /// Options: section <c>Ranking</c> (<see cref="RankingOptions"/>) and <c>Ranking:Job</c>
+    /// (<see cref="RankingJobOptions"/>). Prices come from section <c>Pricing</c>;
     /// it is bound here only when no other stage has bound it, so a later cost registration stays the only one.
     /// Needs the <c>NpgsqlDataSource</c> of the foundation.
     /// </summary>
@@ -30,10 +34,29 @@ public static class RankingServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ImageAnalysisLoader>();
         services.TryAddSingleton<ImageEvidenceLoader>();
         services.TryAddSingleton<RankingRunWriter>();
         services.TryAddSingleton<RankingService>();
         services.AddCommand<RankCommand>();
+
+        services.AddOptions<RankingJobOptions>()
+            .Bind(configuration.GetSection(RankingJobOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddTransient<RankJob>();
+        var jobOptions = new RankingJobOptions();
+        configuration.GetSection(RankingJobOptions.SectionName).Bind(jobOptions);
+        services.AddScheduledJobs(quartz =>
+        {
+            quartz.ScheduleJob<RankJob>(
+                trigger => trigger.WithIdentity("rank-daily", "ranking").WithCronSchedule(jobOptions.Schedule),
+                job => job.WithIdentity(RankJob.Key).WithDescription("Ranking of every registry's images"));
+            if (jobOptions.AfterAnalysis)
+            {
+                quartz.AddJobListener<RankAfterAnalysisListener>(GroupMatcher<JobKey>.GroupEquals("analysis"));
+            }
+        });
         return services;
     }
 }

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RegistryJanitor.Analysis;
+using RegistryJanitor.Core.Configuration;
+using RegistryJanitor.Ranking;
+using RegistryJanitor.Scanning;
+
+namespace RegistryJanitor.IntegrationTests.Ranking;
+
+/// <summary>Scan, layer analysis and ranking over one test database, wired as the service wires them.</summary>
+public sealed class RankingPipelineHost : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    public RankingPipelineHost(NpgsqlDataSource dataSource, IDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(dataSource);
+        services.AddScanner(configuration);
+        services.AddLayerAnalysisRuns(configuration);
+        services.AddRanking(configuration);
+        provider = services.BuildServiceProvider();
+    }
+
+    public RankingService Ranking => provider.GetRequiredService<RankingService>();
+
+    /// <summary>Scans <paramref name="registry"/> and analyses every layer of it.</summary>
+    public async Task ScanAndAnalyseAsync(RegistryOptions registry, CancellationToken cancellationToken)
+    {
+        var scan = await provider.GetRequiredService<RegistryScanner>().ScanAsync(registry, null, cancellationToken);
+        if (scan.Status != ScanStatus.Succeeded)
+        {
+            throw new InvalidOperationException($"scan {scan.Status}: {scan.Error}");
+        }
+
+        var analysis = await provider.GetRequiredService<LayerAnalysisRunner>()
+            .RunAsync(registry, 1L << 30, null, cancellationToken);
+        if (analysis.Status != AnalysisSummary.Succeeded)
+        {
+            throw new InvalidOperationException($"analysis {analysis.Status}: {analysis.Error}");
+        }
+    }
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
+}
