@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using RegistryJanitor.IntegrationTests.Support.Database;
 using RegistryJanitor.IntegrationTests.Support.Host;
@@ -11,9 +12,6 @@ namespace RegistryJanitor.IntegrationTests.Analysis;
 /// <summary>The service as deployed (<c>run</c>): its scheduled scan is followed by the layer analysis.</summary>
 public sealed class AnalyzeAfterScanTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
-    private const string AnalysedRegistry = "afterscan";
-    private const string SkippedRegistry = "afterscan-off";
-
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
 
     private const string SucceededScansSql = """
@@ -28,16 +26,29 @@ public sealed class AnalyzeAfterScanTests(PostgresDatabaseFixture database) : IC
         WHERE r.name = @registry
         """;
 
+    // Analysis runs of the registry that started before any scan of it had finished.
+    private const string EarlyAnalysisRunsSql = """
+        SELECT count(*)
+        FROM analysis_runs a JOIN registries r ON r.id = a.registry_id
+        WHERE r.name = @registry AND NOT EXISTS (
+            SELECT 1 FROM scan_runs s
+            WHERE s.registry_id = a.registry_id AND s.finished_at IS NOT NULL AND s.finished_at <= a.started_at)
+        """;
+
     private const string AnalyzeJobRunsSql = """
         SELECT outcome
         FROM job_runs
         WHERE job_group = 'analysis' AND job_name = @jobName AND finished_at IS NOT NULL
         """;
 
-    [Fact]
-    public async Task Run_ScheduledScanOfAnalysedRegistry_AnalysesItsLayersAfterTheScan()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task Run_ScheduledScanOfAnalysedRegistry_AnalysesItsLayersAfterTheScan(int batchSize)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        var analysedRegistry = "afterscan-" + batchSize.ToString(CultureInfo.InvariantCulture);
+        var skippedRegistry = "afterscan-off-" + batchSize.ToString(CultureInfo.InvariantCulture);
         var registryUrl = TestRegistryEnvironment.RequireRegistry();
         using var builder = TestImageBuilder.For(registryUrl);
         var analysed = TestImageBuilder.UniqueRepository("analysis-afterscan") + "/app";
@@ -57,18 +68,19 @@ public sealed class AnalyzeAfterScanTests(PostgresDatabaseFixture database) : IC
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
 
         await using var service = ProductProcess.Start(
-            ["run"], Environment(endpoint, registryUrl, analysed, notAnalysed));
+            ["run"], Environment(endpoint, registryUrl, batchSize, (analysedRegistry, analysed),
+                (skippedRegistry, notAnalysed)));
         await Eventually.HoldsAsync(
             async () => await rows.ImageAsync(image.Digest, cancellationToken) is not null,
             $"the image is analysed after a scheduled scan\n{service.StandardOutput}\n{service.StandardError}",
             Limit, cancellationToken);
         await Eventually.HoldsAsync(
             async () => await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                SucceededScansSql, new { registry = SkippedRegistry }, cancellationToken: cancellationToken)) > 0,
+                SucceededScansSql, new { registry = skippedRegistry }, cancellationToken: cancellationToken)) > 0,
             "the registry with analysis off has been scanned", Limit, cancellationToken);
         await Eventually.HoldsAsync(
             async () => (await connection.QueryAsync<string>(new CommandDefinition(
-                AnalyzeJobRunsSql, new { jobName = "analyze-" + AnalysedRegistry },
+                AnalyzeJobRunsSql, new { jobName = "analyze-" + analysedRegistry },
                 cancellationToken: cancellationToken))).Any(),
             "the analysis job run is recorded", Limit, cancellationToken);
         await service.TerminateAsync(cancellationToken);
@@ -81,29 +93,38 @@ public sealed class AnalyzeAfterScanTests(PostgresDatabaseFixture database) : IC
         Assert.Equal(KeptBytes, stored.Value.Visible);
         Assert.Equal("analysed", (await rows.LayerAsync(image.Layers[0].Digest, cancellationToken))?.Status);
         var outcomes = await connection.QueryAsync<string>(new CommandDefinition(
-            AnalyzeJobRunsSql, new { jobName = "analyze-" + AnalysedRegistry }, cancellationToken: cancellationToken));
+            AnalyzeJobRunsSql, new { jobName = "analyze-" + analysedRegistry }, cancellationToken: cancellationToken));
         Assert.All(outcomes, outcome => Assert.Equal("succeeded", outcome));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            AnalysisRunsSql, new { registry = SkippedRegistry }, cancellationToken: cancellationToken)));
+            AnalysisRunsSql, new { registry = skippedRegistry }, cancellationToken: cancellationToken)));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            EarlyAnalysisRunsSql, new { registry = analysedRegistry }, cancellationToken: cancellationToken)));
+        Assert.NotEmpty(outcomes);
         Assert.Equal(0, exitCode);
     }
 
+    /// <summary>
+    /// Two registries on the test registry, scanned every five seconds: the first analysed, the second not;
+    /// <paramref name="batchSize"/> above 0 makes the scans shared work items, as replicas run them.
+    /// </summary>
     private Dictionary<string, string?> Environment(
-        ServiceEndpoint endpoint, Uri registryUrl, string analysed, string notAnalysed) => new()
+        ServiceEndpoint endpoint, Uri registryUrl, int batchSize, (string Name, string Repository) analysed,
+        (string Name, string Repository) notAnalysed) => new()
     {
         ["ConnectionStrings__Postgres"] = database.ConnectionString,
         ["Service__Urls"] = endpoint.Url,
         ["Service__ShutdownGracePeriod"] = "00:00:10",
         ["Analysis__MaxParallelLayers"] = "2",
-        ["Registries__0__Name"] = AnalysedRegistry,
+        ["Replicas__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
+        ["Registries__0__Name"] = analysed.Name,
         ["Registries__0__Url"] = registryUrl.ToString(),
         ["Registries__0__Schedule"] = "0/5 * * * * ?",
-        ["Registries__0__Include__0"] = analysed,
+        ["Registries__0__Include__0"] = analysed.Repository,
         ["Registries__0__Analysis__Enabled"] = "true",
-        ["Registries__1__Name"] = SkippedRegistry,
+        ["Registries__1__Name"] = notAnalysed.Name,
         ["Registries__1__Url"] = registryUrl.ToString(),
         ["Registries__1__Schedule"] = "0/5 * * * * ?",
-        ["Registries__1__Include__0"] = notAnalysed,
+        ["Registries__1__Include__0"] = notAnalysed.Repository,
         ["Registries__1__Analysis__Enabled"] = "false",
     };
 }
