@@ -82,11 +82,13 @@ internal static class LayersBenchmark
         Row("analysis, two layers one at a time", serial, twoLayerBytes);
         Row("analysis, two layers at once", parallel, twoLayerBytes);
         output.WriteLine();
-        var rounds = string.Join(", ", serialRounds.Zip(parallelRounds, (s, p) => $"{s.Wall / p.Wall:F2}x"));
+        var ratios = serialRounds.Zip(parallelRounds, (s, p) => s.Wall / p.Wall).ToList();
+        var median = ratios.Order().ElementAt(ratios.Count / 2);
         output.WriteLine($"analysis / bare walk (CPU): {Rate(one.Cpu, 1) / Rate(bare.Cpu, 1):F2}");
-        output.WriteLine($"two layers at once vs one at a time (wall, best of each): {serial.Wall / parallel.Wall:F2}x;"
-            + $" per round: {rounds}; cores kept busy at once: {parallel.Cpu / parallel.Wall:F2} (of "
-            + $"{Environment.ProcessorCount})");
+        output.WriteLine($"two layers at once vs one at a time (wall): median of rounds {median:F2}x, rounds "
+            + $"{string.Join(", ", ratios.Select(r => $"{r:F2}x"))}, best of each {serial.Wall / parallel.Wall:F2}x; "
+            + $"CPU at once / one at a time: {parallel.Cpu / serial.Cpu:F2}; cores the process got while both ran: "
+            + $"{parallel.Cpu / parallel.Wall:F2} of {Environment.ProcessorCount}");
         output.WriteLine($"peak RSS analysing one layer: {peakOne / 1e6:F0} MB, two at once: {peakTwo / 1e6:F0} MB; "
             + $"load average after: {LoadAverage()}");
         return 0;
