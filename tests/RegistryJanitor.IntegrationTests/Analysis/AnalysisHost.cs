@@ -64,7 +64,8 @@ public sealed class AnalysisHost : IAsyncDisposable
 
     /// <summary>GETs of the blob <paramref name="digest"/>.</summary>
     public int BlobGets(string digest) =>
-        Requests.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/blobs/" + digest, StringComparison.Ordinal));
+        Requests.Requests.Count(r =>
+            r.Method == "GET" && r.Path.EndsWith("/blobs/" + digest, StringComparison.Ordinal));
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }
