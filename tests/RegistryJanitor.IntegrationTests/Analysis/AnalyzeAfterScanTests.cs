@@ -115,6 +115,9 @@ public sealed class AnalyzeAfterScanTests(PostgresDatabaseFixture database) : IC
         ["Service__Urls"] = endpoint.Url,
         ["Service__ShutdownGracePeriod"] = "00:00:10",
         ["Analysis__MaxParallelLayers"] = "2",
+
+        // Workers for both scans, a batch and the analysis at once: a queue must not order them by accident.
+        ["Scheduler__MaxConcurrentJobs"] = "6",
         ["Replicas__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
         ["Registries__0__Name"] = analysed.Name,
         ["Registries__0__Url"] = registryUrl.ToString(),
