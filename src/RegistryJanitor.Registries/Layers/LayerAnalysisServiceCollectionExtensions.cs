@@ -8,8 +8,8 @@ namespace RegistryJanitor.Registries.Layers;
 public static class LayerAnalysisServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="LayerStreamReader"/> with <see cref="LayerReaderOptions"/> bound from
-    /// <c>LayerAnalysis:Reader</c>, validated at start.
+    /// Adds <see cref="LayerStreamReader"/> and <see cref="ParallelLayerReader"/> with
+    /// <see cref="LayerReaderOptions"/> bound from <c>LayerAnalysis:Reader</c>, validated at start.
     /// </summary>
     public static IServiceCollection AddLayerAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +21,7 @@ public static class LayerAnalysisServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LayerStreamReader>();
+        services.TryAddSingleton<ParallelLayerReader>();
         return services;
     }
 }

@@ -34,10 +34,19 @@ public sealed class LayerStreamReader
         this.timeProvider = timeProvider;
     }
 
-    /// <summary>Reads the blob on a pool thread; see <see cref="Read"/>.</summary>
+    /// <summary>Reads the blob on a thread of its own; see <see cref="Read"/>.</summary>
+    /// <remarks>
+    /// A layer takes seconds to minutes of CPU-bound work with blocking reads, so it gets a dedicated thread
+    /// rather than a pool thread: several layers read at once then leave the pool free for the awaits of the
+    /// HTTP and database code around them.
+    /// </remarks>
     public Task<LayerIndex> ReadAsync(
         Stream blob, Digest digest, long size, string? mediaType, CancellationToken cancellationToken) =>
-        Task.Run(() => Read(blob, digest, size, mediaType, cancellationToken), cancellationToken);
+        Task.Factory.StartNew(
+            () => Read(blob, digest, size, mediaType, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     /// <summary>
     /// Reads and indexes one layer blob of descriptor <paramref name="digest"/> and <paramref name="size"/>.

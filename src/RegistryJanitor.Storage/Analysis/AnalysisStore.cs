@@ -73,6 +73,12 @@ public sealed class AnalysisStore
         SELECT blob_id, layer_index FROM layer_analyses WHERE blob_id = ANY(@blobIds) AND status = 'analysed'
         """;
 
+    private const string ScanRunClosedSql = """
+        SELECT EXISTS (
+            SELECT 1 FROM scan_runs WHERE id = @runId AND finished_at IS NOT NULL AND status <> 'failed'
+        )
+        """;
+
     private readonly NpgsqlDataSource dataSource;
 
     public AnalysisStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
@@ -83,6 +89,14 @@ public sealed class AnalysisStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<int?>(
             new CommandDefinition(RegistryIdSql, new { name }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>True when scan run <paramref name="runId"/> has finished, and not as failed.</summary>
+    public async Task<bool> IsScanRunClosedAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            new CommandDefinition(ScanRunClosedSql, new { runId }, cancellationToken: cancellationToken));
     }
 
     public async Task<long> StartRunAsync(

@@ -14,6 +14,13 @@ public sealed class AnalysisOptions
     [Range(0, long.MaxValue)]
     public long MaxBytes { get; set; } = 20L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Most layer blobs one run reads at once, each streamed on a thread of its own. Default: the number of
+    /// processors. A registry's <c>MaxConcurrency</c> caps it further.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxParallelLayers { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Interval between progress lines of a running analysis. Default 5 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);

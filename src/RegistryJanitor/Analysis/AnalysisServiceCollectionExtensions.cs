@@ -4,6 +4,8 @@ using RegistryJanitor.Commands;
 using RegistryJanitor.Jobs;
 using RegistryJanitor.Options;
 using RegistryJanitor.Registries.Layers;
+using RegistryJanitor.Replicas;
+using RegistryJanitor.Scanning;
 using RegistryJanitor.Storage.Analysis;
 
 namespace RegistryJanitor.Analysis;
@@ -51,7 +53,9 @@ public static class AnalysisServiceCollectionExtensions
                     .StoreDurably());
             }
 
-            quartz.AddJobListener<AnalyzeAfterScanListener>(GroupMatcher<JobKey>.GroupEquals("scanner"));
+            quartz.AddJobListener<AnalyzeAfterScanListener>(
+                GroupMatcher<JobKey>.GroupEquals(ScanJob.KeyFor(string.Empty).Group),
+                GroupMatcher<JobKey>.GroupEquals(ScanBatchKeys.Group));
         });
         return services;
     }

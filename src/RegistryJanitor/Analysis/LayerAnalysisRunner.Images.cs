@@ -42,7 +42,7 @@ public sealed partial class LayerAnalysisRunner
 
             if (await AnalyseImageAsync(layers, run, cancellationToken))
             {
-                run.ImagesAnalysed++;
+                run.ImageAnalysed();
                 progress.ImageDone();
             }
         }

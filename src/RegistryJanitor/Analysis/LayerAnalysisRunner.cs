@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.Core.Layers;
-using RegistryJanitor.Core.Model;
 using RegistryJanitor.Core.Providers;
 using RegistryJanitor.Registries.Layers;
 using RegistryJanitor.Storage.Analysis;
@@ -15,16 +14,18 @@ namespace RegistryJanitor.Analysis;
 /// are all read.
 /// </summary>
 /// <remarks>
-/// Layers are read one at a time. A blob the reader refuses (broken, hostile, wrong digest) is stored as rejected
-/// and never downloaded again; a download that fails for network or registry reasons is only logged and counted as
-/// rejected in the run, so the next run retries it. Pulls are not yet in the inventory, so images are ranked by
-/// size alone (pulls count as one).
+/// Up to <see cref="AnalysisOptions.MaxParallelLayers"/> layers are read at once (never more than the registry's
+/// <c>MaxConcurrency</c>), each streamed, never buffered. The plan is made before any read, so the budget and the
+/// set of layers read do not depend on the degree of parallelism; neither do the stored rows. A blob the reader
+/// refuses (broken, hostile, wrong digest) is stored as rejected and never downloaded again; a download that fails
+/// for network or registry reasons is only logged and counted as rejected in the run, so the next run retries it.
+/// Pulls are not yet in the inventory, so images are ranked by size alone (pulls count as one).
 /// </remarks>
 public sealed partial class LayerAnalysisRunner
 {
     private readonly AnalysisStore store;
     private readonly ImageAnalysisWriter imageWriter;
-    private readonly LayerStreamReader reader;
+    private readonly ParallelLayerReader reader;
     private readonly IEnumerable<IRegistryProviderFactory> providerFactories;
     private readonly AnalysisOptions options;
     private readonly TimeProvider timeProvider;
@@ -33,7 +34,7 @@ public sealed partial class LayerAnalysisRunner
     public LayerAnalysisRunner(
         AnalysisStore store,
         ImageAnalysisWriter imageWriter,
-        LayerStreamReader reader,
+        ParallelLayerReader reader,
         IEnumerable<IRegistryProviderFactory> providerFactories,
         IOptions<AnalysisOptions> options,
         TimeProvider timeProvider,
@@ -115,94 +116,6 @@ public sealed partial class LayerAnalysisRunner
             .Select(row => row.BlobDigest)
             .ToHashSet(StringComparer.Ordinal);
         return AnalysisBudgetPlanner.Plan(candidates, known, budgetBytes);
-    }
-
-    private async Task SkipUndownloadableAsync(
-        IReadOnlyList<AnalysisLayerRow> rows, RunState run, CancellationToken cancellationToken)
-    {
-        var skipped = rows
-            .Where(row => row.LayerStatus is null && !AnalysisBudgetPlanner.IsDownloadable(row.MediaType))
-            .DistinctBy(row => row.BlobId);
-        foreach (var row in skipped)
-        {
-            var record = new LayerAnalysisRecord(row.BlobId, LayerAnalysisRecord.Skipped, null, null, null);
-            await store.SaveLayerAsync(record, [], run.RunId, timeProvider.GetUtcNow(), cancellationToken);
-            run.LayersSkipped++;
-        }
-    }
-
-    private async Task ReadLayersAsync(
-        RegistryOptions registry, IReadOnlyList<AnalysisLayerRow> rows, AnalysisPlan plan, RunState run,
-        AnalysisProgress progress, CancellationToken cancellationToken)
-    {
-        if (plan.LayersToRead.Count == 0)
-        {
-            return;
-        }
-
-        var byDigest = rows
-            .GroupBy(row => row.BlobDigest, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
-        var provider = CreateProvider(registry);
-        foreach (var layer in plan.LayersToRead)
-        {
-            var row = byDigest[layer.Digest];
-            var bytes = await ReadLayerAsync(provider, registry.Name, row, run, cancellationToken);
-            run.BytesRead += bytes;
-            progress.LayerDone(bytes);
-        }
-    }
-
-    private async Task<long> ReadLayerAsync(
-        IRegistryProvider provider, string registry, AnalysisLayerRow row, RunState run,
-        CancellationToken cancellationToken)
-    {
-        if (!Digest.TryParse(row.BlobDigest, out var digest))
-        {
-            await RejectAsync(registry, row, "UnsupportedDigest", "The digest algorithm is not supported.", run,
-                cancellationToken);
-            return 0;
-        }
-
-        CountingReadStream? counted = null;
-        try
-        {
-            counted = new CountingReadStream(await provider.OpenBlobAsync(row.Repository, digest, cancellationToken));
-            var index = await reader.ReadAsync(counted, digest, row.BlobSize, row.MediaType, cancellationToken);
-            var record = new LayerAnalysisRecord(row.BlobId, LayerAnalysisRecord.Analysed, index, null, null);
-            await store.SaveLayerAsync(
-                record, LayerCategories.Of(index), run.RunId, timeProvider.GetUtcNow(), cancellationToken);
-            run.LayersAnalysed++;
-        }
-        catch (LayerRejectedException exception)
-        {
-            await RejectAsync(registry, row, exception.Reason.ToString(), exception.Message, run, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException
-            || !cancellationToken.IsCancellationRequested)
-        {
-            Log.LayerDownloadFailed(logger, row.BlobDigest, registry, exception);
-            run.LayersRejected++;
-        }
-        finally
-        {
-            if (counted is not null)
-            {
-                await counted.DisposeAsync();
-            }
-        }
-
-        return counted?.BytesRead ?? 0;
-    }
-
-    private async Task RejectAsync(
-        string registry, AnalysisLayerRow row, string reason, string message, RunState run,
-        CancellationToken cancellationToken)
-    {
-        Log.LayerRejected(logger, row.BlobDigest, registry, reason, message);
-        var record = new LayerAnalysisRecord(row.BlobId, LayerAnalysisRecord.Rejected, null, reason, message);
-        await store.SaveLayerAsync(record, [], run.RunId, timeProvider.GetUtcNow(), cancellationToken);
-        run.LayersRejected++;
     }
 
     private IRegistryProvider CreateProvider(RegistryOptions registry)

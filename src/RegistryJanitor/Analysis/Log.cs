@@ -19,7 +19,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning,
         Message = "Layer {Digest} of {Registry} could not be downloaded; it is retried next run")]
-    public static partial void LayerDownloadFailed(ILogger logger, string digest, string registry, Exception exception);
+    public static partial void LayerDownloadFailed(
+        ILogger logger, string digest, string registry, Exception? exception);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Analysis of {Registry} failed")]
     public static partial void RunFailed(ILogger logger, string registry, Exception exception);

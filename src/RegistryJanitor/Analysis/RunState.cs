@@ -2,9 +2,18 @@ using RegistryJanitor.Storage.Analysis;
 
 namespace RegistryJanitor.Analysis;
 
-/// <summary>What a run has done so far; owned by the run's single flow.</summary>
+/// <summary>
+/// What a run has done so far. Layer counters are updated by the concurrent layer reads, hence interlocked;
+/// the skipped images are only added by the run's sequential image step.
+/// </summary>
 internal sealed class RunState
 {
+    private long bytesRead;
+    private int layersAnalysed;
+    private int layersRejected;
+    private int layersSkipped;
+    private int imagesAnalysed;
+
     public RunState(string registry, long runId)
     {
         Registry = registry;
@@ -17,18 +26,28 @@ internal sealed class RunState
 
     public long PlannedBytes { get; set; }
 
-    public long BytesRead { get; set; }
+    public long BytesRead => Interlocked.Read(ref bytesRead);
 
-    public int LayersAnalysed { get; set; }
-
-    public int LayersRejected { get; set; }
-
-    public int LayersSkipped { get; set; }
-
-    public int ImagesAnalysed { get; set; }
+    public int LayersRejected => Volatile.Read(ref layersRejected);
 
     public List<SkippedImage> SkippedImages { get; } = [];
 
+    public void AddBytesRead(long bytes) => Interlocked.Add(ref bytesRead, bytes);
+
+    public void LayerAnalysed() => Interlocked.Increment(ref layersAnalysed);
+
+    public void LayerRejected() => Interlocked.Increment(ref layersRejected);
+
+    public void LayerSkipped() => Interlocked.Increment(ref layersSkipped);
+
+    public void ImageAnalysed() => Interlocked.Increment(ref imagesAnalysed);
+
     public AnalysisRunCounts ToCounts() => new(
-        PlannedBytes, BytesRead, LayersAnalysed, LayersRejected, LayersSkipped, ImagesAnalysed, SkippedImages.Count);
+        PlannedBytes,
+        BytesRead,
+        Volatile.Read(ref layersAnalysed),
+        LayersRejected,
+        Volatile.Read(ref layersSkipped),
+        Volatile.Read(ref imagesAnalysed),
+        SkippedImages.Count);
 }

@@ -16,10 +16,16 @@ internal static class BenchmarkLayerGenerator
         ["import", "return", "function", "const", "value", "self", "def", "class", "if", "else", "for", "while",
             "the", "data", "error", "string", "int", "module", "export", "default", "null", "true", "false"];
 
-    /// <summary>Writes at least <paramref name="targetBytes"/> of file content.</summary>
-    public static void Write(string path, long targetBytes)
+    /// <summary>The seed of the first benchmark layer; others add to it.</summary>
+    public const int FirstSeed = 20261203;
+
+    /// <summary>
+    /// Writes at least <paramref name="targetBytes"/> of file content; another <paramref name="seed"/> gives
+    /// another layer of the same shape (other names, sizes and content).
+    /// </summary>
+    public static void Write(string path, long targetBytes, int seed = FirstSeed)
     {
-        var random = new Random(20261203);
+        var random = new Random(seed);
         var pool = Pool(random);
         var directories = new HashSet<string>(StringComparer.Ordinal);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);

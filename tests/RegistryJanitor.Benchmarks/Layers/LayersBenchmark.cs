@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Formats.Tar;
 using System.IO.Compression;
+using RegistryJanitor.Analysis;
 using RegistryJanitor.Core.Layers;
 using RegistryJanitor.Core.Model;
 using RegistryJanitor.Registries.Layers;
@@ -10,64 +11,103 @@ namespace RegistryJanitor.Benchmarks.Layers;
 
 /// <summary>
 /// Layer analysis throughput against <c>gzip -dc</c>, <c>tar -tzvf</c> and a bare GZipStream + TarReader walk
-/// of the same blob, one layer versus two in parallel, and peak memory of a separate analysing process.
+/// of the same blob; two different layers read at once against the same two one at a time; peak memory of a
+/// separate analysing process.
 /// </summary>
-/// <remarks>Options: <c>--size-mb N</c> (uncompressed content, default 600), <c>--repeat N</c> (default 3).</remarks>
+/// <remarks>
+/// Every analysis goes through the product's <see cref="ParallelLayerReader"/> (the path an analysis run takes,
+/// a blob file standing in for the registry response) followed by the per-layer categories and the image
+/// analysis. Options: <c>--size-mb N</c> (uncompressed content per layer, default 600), <c>--repeat N</c>
+/// (default 3).
+/// </remarks>
 internal static class LayersBenchmark
 {
+    private static readonly ParallelLayerReader Reader = new(new LayerStreamReader(
+        Microsoft.Extensions.Options.Options.Create(new LayerReaderOptions()), TimeProvider.System));
+
     public static int Run(string[] args, TextWriter output)
     {
-        if (args is ["--analyse-only", var blobPath, var count])
+        if (args is ["--analyse-only", var count, .. var paths])
         {
-            return AnalyseOnly(blobPath, int.Parse(count), output);
+            return AnalyseOnly(paths, int.Parse(count, CultureInfo.InvariantCulture), output);
         }
 
         var sizeMb = Option(args, "--size-mb", 600);
         var repeat = Option(args, "--repeat", 3);
-        var path = Path.Combine(Path.GetTempPath(), $"registryjanitor-bench-layer-{sizeMb}mb.tar.gz");
-        if (!File.Exists(path))
-        {
-            output.WriteLine($"writing {path} ...");
-            BenchmarkLayerGenerator.Write(path + ".partial", (long)sizeMb << 20);
-            File.Move(path + ".partial", path, overwrite: true);
-        }
-
-        var blob = new BlobFacts(path);
-        output.WriteLine($"blob: {blob.CompressedBytes / 1e6:F1} MB compressed, {blob.TarBytes / 1e6:F1} MB tar, "
-            + $"{blob.Entries} entries; load average before: {LoadAverage()}; best of {repeat}");
+        var blobs = new[] { Blob(sizeMb, 0, output), Blob(sizeMb, 1, output) };
+        var blob = blobs[0];
+        var path = blob.Path;
+        output.WriteLine($"blobs: {blob.CompressedBytes / 1e6:F1} + {blobs[1].CompressedBytes / 1e6:F1} MB "
+            + $"compressed, {blob.TarBytes / 1e6:F1} + {blobs[1].TarBytes / 1e6:F1} MB tar, {blob.Entries} + "
+            + $"{blobs[1].Entries} entries; {Environment.ProcessorCount} processors; load average before: "
+            + $"{LoadAverage()}; best of {repeat}");
 
         // Untimed analyses first, so the timed runs measure optimised code as a long-running service has it.
-        AnalyseOnce(blob);
-        AnalyseOnce(blob);
+        Analyse(blobs, parallel: 1);
+        Analyse(blobs, parallel: 2);
         var gzip = Best(repeat, () => Shell($"gzip -dc '{path}' > /dev/null"));
         var tarList = Best(repeat, () => Shell($"tar -tzvf '{path}' > /dev/null"));
-        var bare = Best(repeat, () => BareWalk(path));
-        var one = Best(repeat, () => Analyse(blob, parallel: 1));
-        var two = Best(repeat, () => Analyse(blob, parallel: 2));
-        var peakOne = PeakMemory(path, 1);
-        var peakTwo = PeakMemory(path, 2);
+        var bare = Best(repeat, Measure(() => BareWalk(path)));
+        var one = Best(repeat, Measure(() => Analyse([blob], parallel: 1)));
 
-        double Rate(TimeSpan time, int layers = 1) => layers * blob.TarBytes / 1e6 / time.TotalSeconds;
+        // One at a time and both at once alternate round by round, so a change in load hits both alike.
+        var serialRounds = new List<Timing>();
+        var parallelRounds = new List<Timing>();
+        for (var round = 0; round < repeat; round++)
+        {
+            serialRounds.Add(Measure(() => Analyse(blobs, parallel: 1))());
+            parallelRounds.Add(Measure(() => Analyse(blobs, parallel: 2))());
+        }
+
+        var serial = serialRounds.Aggregate(Timing.Best);
+        var parallel = parallelRounds.Aggregate(Timing.Best);
+        var peakOne = PeakMemory([path], 1);
+        var peakTwo = PeakMemory([.. blobs.Select(b => b.Path)], 2);
+
+        var twoLayerBytes = blobs.Sum(b => b.TarBytes);
+        double Rate(TimeSpan time, long bytes) => bytes / 1e6 / time.TotalSeconds;
         output.WriteLine();
         output.WriteLine("| Measurement | Wall s | CPU s | MB/s by wall | MB/s by CPU | vs `gzip -dc` (wall) "
             + "| vs `gzip -dc` (CPU) |");
         output.WriteLine("|---|---|---|---|---|---|---|");
-        void Row(string name, Timing timing, int layers = 1) => output.WriteLine(
+        void Row(string name, Timing timing, long bytes) => output.WriteLine(
             $"| {name} | {timing.Wall.TotalSeconds:F2} | {timing.Cpu.TotalSeconds:F2} "
-            + $"| {Rate(timing.Wall, layers):F0} | {Rate(timing.Cpu, layers):F0} "
-            + $"| {Rate(timing.Wall, layers) / Rate(gzip.Wall):F2}x "
-            + $"| {Rate(timing.Cpu, layers) / Rate(gzip.Cpu):F2}x |");
-        Row("`gzip -dc file > /dev/null`", gzip);
-        Row("`tar -tzvf file > /dev/null`", tarList);
-        Row("bare GZipStream + TarReader walk", bare);
-        Row("analysis, one layer, one thread", one);
-        Row("analysis, two layers on two threads", two, 2);
+            + $"| {Rate(timing.Wall, bytes):F0} | {Rate(timing.Cpu, bytes):F0} "
+            + $"| {Rate(timing.Wall, bytes) / Rate(gzip.Wall, blob.TarBytes):F2}x "
+            + $"| {Rate(timing.Cpu, bytes) / Rate(gzip.Cpu, blob.TarBytes):F2}x |");
+        Row("`gzip -dc file > /dev/null`", gzip, blob.TarBytes);
+        Row("`tar -tzvf file > /dev/null`", tarList, blob.TarBytes);
+        Row("bare GZipStream + TarReader walk", bare, blob.TarBytes);
+        Row("analysis, one layer", one, blob.TarBytes);
+        Row("analysis, two layers one at a time", serial, twoLayerBytes);
+        Row("analysis, two layers at once", parallel, twoLayerBytes);
         output.WriteLine();
-        output.WriteLine($"analysis / bare walk (CPU): {Rate(one.Cpu) / Rate(bare.Cpu):F2}; "
-            + $"two layers vs one (wall): {Rate(two.Wall, 2) / Rate(one.Wall):F2}x; "
-            + $"peak RSS analysing one layer: {peakOne / 1e6:F0} MB, two in parallel: {peakTwo / 1e6:F0} MB; "
+        var ratios = serialRounds.Zip(parallelRounds, (s, p) => s.Wall / p.Wall).ToList();
+        var median = ratios.Order().ElementAt(ratios.Count / 2);
+        output.WriteLine($"analysis / bare walk (CPU): {Rate(one.Cpu, 1) / Rate(bare.Cpu, 1):F2}");
+        output.WriteLine($"two layers at once vs one at a time (wall): median of rounds {median:F2}x, rounds "
+            + $"{string.Join(", ", ratios.Select(r => $"{r:F2}x"))}, best of each {serial.Wall / parallel.Wall:F2}x; "
+            + $"CPU at once / one at a time: {parallel.Cpu / serial.Cpu:F2}; cores the process got while both ran: "
+            + $"{parallel.Cpu / parallel.Wall:F2} of {Environment.ProcessorCount}");
+        output.WriteLine($"peak RSS analysing one layer: {peakOne / 1e6:F0} MB, two at once: {peakTwo / 1e6:F0} MB; "
             + $"load average after: {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>The benchmark blob number <paramref name="number"/>, written to the temp folder once.</summary>
+    private static BlobFacts Blob(int sizeMb, int number, TextWriter output)
+    {
+        var suffix = number == 0 ? string.Empty : $"-{number + 1}";
+        var path = Path.Combine(Path.GetTempPath(), $"registryjanitor-bench-layer-{sizeMb}mb{suffix}.tar.gz");
+        if (!File.Exists(path))
+        {
+            output.WriteLine($"writing {path} ...");
+            BenchmarkLayerGenerator.Write(
+                path + ".partial", (long)sizeMb << 20, BenchmarkLayerGenerator.FirstSeed + number);
+            File.Move(path + ".partial", path, overwrite: true);
+        }
+
+        return new BlobFacts(path);
     }
 
     private static Timing Best(int repeat, Func<Timing> run)
@@ -81,7 +121,7 @@ internal static class LayersBenchmark
         return best;
     }
 
-    private static Timing Best(int repeat, Action action) => Best(repeat, () =>
+    private static Func<Timing> Measure(Action action) => () =>
     {
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
@@ -90,7 +130,7 @@ internal static class LayersBenchmark
         var wall = watch.Elapsed;
         process.Refresh();
         return new Timing(wall, process.TotalProcessorTime - cpu);
-    });
+    };
 
     /// <summary>Runs a shell command; its CPU time comes from the shell's <c>times</c> builtin (children).</summary>
     private static Timing Shell(string command)
@@ -128,24 +168,30 @@ internal static class LayersBenchmark
         }
     }
 
-    private static void Analyse(BlobFacts blob, int parallel)
+    /// <summary>
+    /// Reads <paramref name="blobs"/> through the product's parallel reader, at most <paramref name="parallel"/>
+    /// at once, and analyses each layer as the run does (categories) and as an image of its own.
+    /// </summary>
+    private static void Analyse(IReadOnlyList<BlobFacts> blobs, int parallel)
     {
-        var threads = Enumerable.Range(0, parallel).Select(_ => new Thread(() => AnalyseOnce(blob))).ToList();
-        threads.ForEach(thread => thread.Start());
-        threads.ForEach(thread => thread.Join());
-    }
-
-    private static ImageAnalysis AnalyseOnce(BlobFacts blob)
-    {
-        var reader = new LayerStreamReader(
-            Microsoft.Extensions.Options.Options.Create(new LayerReaderOptions()), TimeProvider.System);
-        using var file = new FileStream(blob.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-        var index = reader.Read(file, blob.Digest, blob.CompressedBytes, MediaTypes.OciLayerGzip, default);
-        return ImageAnalyzer.Analyze([index]);
+        Reader.ReadAllAsync(
+            blobs,
+            blob => new LayerSource(blob.Digest, blob.CompressedBytes, MediaTypes.OciLayerGzip, _ =>
+                Task.FromResult<Stream>(new FileStream(blob.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1))),
+            parallel,
+            (blob, outcome, token) =>
+            {
+                var index = outcome.Index ?? throw new InvalidOperationException(
+                    $"{blob.Path} was not read: {outcome.Rejection?.Message ?? outcome.Failure?.Message}");
+                _ = LayerCategories.Of(index);
+                _ = ImageAnalyzer.Analyze([index]);
+                return ValueTask.CompletedTask;
+            },
+            CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>Peak resident memory of a fresh process that only analyses, so generation does not count.</summary>
-    private static long PeakMemory(string path, int parallel)
+    private static long PeakMemory(IReadOnlyList<string> paths, int parallel)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
@@ -154,7 +200,8 @@ internal static class LayersBenchmark
             start.ArgumentList.Add(typeof(LayersBenchmark).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "layers", "--analyse-only", path, parallel.ToString() })
+        string[] arguments = ["layers", "--analyse-only", parallel.ToString(CultureInfo.InvariantCulture), .. paths];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -162,12 +209,12 @@ internal static class LayersBenchmark
         using var process = Process.Start(start) ?? throw new InvalidOperationException("No child process.");
         var text = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return long.Parse(text.Trim());
+        return long.Parse(text.Trim(), CultureInfo.InvariantCulture);
     }
 
-    private static int AnalyseOnly(string path, int parallel, TextWriter output)
+    private static int AnalyseOnly(IReadOnlyList<string> paths, int parallel, TextWriter output)
     {
-        Analyse(new BlobFacts(path), parallel);
+        Analyse([.. paths.Select(path => new BlobFacts(path))], parallel);
         var peak = File.ReadLines("/proc/self/status")
             .First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal));
         output.WriteLine(long.Parse(peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024);

@@ -15,14 +15,22 @@ public sealed class AnalysisHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public AnalysisHost(NpgsqlDataSource dataSource, Func<DelegatingHandler>? extraHandler = null)
+    public AnalysisHost(
+        NpgsqlDataSource dataSource, Func<DelegatingHandler>? extraHandler = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["RegistryClient:BaseDelay"] = "00:00:00.020",
             ["RegistryClient:MaxRetries"] = "2",
             ["Analysis:ProgressInterval"] = "00:00:01",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(dataSource);
@@ -56,7 +64,8 @@ public sealed class AnalysisHost : IAsyncDisposable
 
     /// <summary>GETs of the blob <paramref name="digest"/>.</summary>
     public int BlobGets(string digest) =>
-        Requests.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/blobs/" + digest, StringComparison.Ordinal));
+        Requests.Requests.Count(r =>
+            r.Method == "GET" && r.Path.EndsWith("/blobs/" + digest, StringComparison.Ordinal));
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }

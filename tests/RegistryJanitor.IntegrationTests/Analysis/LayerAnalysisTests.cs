@@ -45,6 +45,7 @@ public sealed class LayerAnalysisTests(PostgresDatabaseFixture database) : IClas
         Assert.Equal(4, stored.Value.HiddenFiles);
         Assert.Equal(visibleBytes, stored.Value.Visible);
         Assert.Equal(5, stored.Value.VisibleFiles);
+        Assert.Equal(DiveExpectation.Score([lower, upper]), stored.Value.Dive, 12);
         Assert.Equal(
             new HashSet<(string, long, int)> { ("AptLists", AptListBytes, 1), ("AptArchives", AptArchiveBytes, 1) },
             await rows.CategoriesAsync(image.Digest, cancellationToken));
@@ -52,6 +53,42 @@ public sealed class LayerAnalysisTests(PostgresDatabaseFixture database) : IClas
         Assert.Equal(lower.TarSize, lowerRow?.TarBytes);
         Assert.Equal(lower.Entries.Count(e => e.Kind == LayerEntryKind.File), lowerRow?.FileCount);
         Assert.Equal(lower.FileBytes, lowerRow?.FileBytes);
+    }
+
+    [Fact]
+    public async Task RunAsync_DirectoryWhiteoutAndRewrites_StoresDiveEfficiencyOfTheFilesWritten()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var registryUrl = TestRegistryEnvironment.RequireRegistry();
+        using var builder = TestImageBuilder.For(registryUrl);
+        var repository = TestImageBuilder.UniqueRepository("analysis-dive") + "/app";
+        var seedBase = Random.Shared.Next(1, 1_000_000) * 16;
+        var lower = TestLayer.Create(l => l
+            .Directory("/build")
+            .Directory("/build/obj")
+            .FileOfSize("/build/obj/main.o", 4_000, seed: seedBase + 1)
+            .FileOfSize("/build/src/main.c", 1_500, seed: seedBase + 2)
+            .FileOfSize("/usr/bin/tool", 2_500, seed: seedBase + 3)
+            .Directory("/empty"));
+        var middle = TestLayer.Create(l => l
+            .Whiteout("/build")
+            .FileOfSize("/usr/bin/tool", 2_600, seed: seedBase + 4));
+        var upper = TestLayer.Create(l => l
+            .FileOfSize("/usr/bin/tool", 100, seed: seedBase + 5)
+            .Symlink("/usr/bin/t", "tool")
+            .OpaqueDirectory("/empty"));
+        var image = await builder.Image(repository).Layer(lower).Layer(middle).Layer(upper)
+            .PushAsync("v1", cancellationToken);
+        await using var host = new AnalysisHost(database.DataSource);
+        var rows = new AnalysisRows(database.DataSource);
+
+        var summary = await host.ScanAndAnalyseAsync(
+            ScannerHost.Registry("dive", registryUrl, repository), cancellationToken);
+
+        Assert.Equal(AnalysisSummary.Succeeded, summary.Status);
+        var stored = await rows.ImageAsync(image.Digest, cancellationToken);
+        Assert.NotNull(stored);
+        Assert.Equal(DiveExpectation.Score([lower, middle, upper]), stored.Value.Dive, 12);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace RegistryJanitor.Analysis;
+namespace RegistryJanitor.Registries.Layers;
 
 /// <summary>A read-only pass-through that counts the bytes read, so a run reports what it downloaded.</summary>
 internal sealed class CountingReadStream : Stream
