@@ -70,7 +70,7 @@ internal static class DailyCostSql
         -- refs counts the present manifests of the scope referencing the blob. No grouping and no hashing of a
         -- million keys: the windows share the one sort.
         CREATE TEMP TABLE cost_presence_blob ON COMMIT DROP AS
-        SELECT f.presence_id, f.scope_key, f.repository_id, f.blob_id, f.size, f.is_layer,
+        SELECT f.presence_id, f.blob_id, f.size, f.is_layer, f.position,
                f.first_in_scope, f.first_in_repository, f.first_use,
                sum(f.first_use::INTEGER) OVER (PARTITION BY f.scope_key, f.blob_id) AS refs
         FROM (
@@ -87,7 +87,7 @@ internal static class DailyCostSql
                            lag(r.presence_id) OVER w AS previous_presence
                     FROM (
                         SELECT p.scope_key, mb.blob_id, p.repository_id, p.presence_id, b.size_bytes AS size,
-                               mb.role = 'layer' AS is_layer
+                               mb.role = 'layer' AS is_layer, mb.position
                         FROM cost_presence AS p
                         JOIN manifest_blobs AS mb ON mb.manifest_id = p.manifest_id
                         JOIN blobs AS b ON b.id = mb.blob_id
@@ -144,7 +144,8 @@ internal static class DailyCostSql
 
         -- Per present manifest, in one grouping of the blob rows: image and cold pull bytes (a repeated blob counts
         -- each time the manifest lists it), amortized bytes, the exclusive bytes of a manifest that owns nothing
-        -- (its blobs no other manifest references), and the bytes of its blobs first in scope and repository.
+        -- (its blobs no other manifest references), the bytes of its blobs first in scope and repository, and its
+        -- layer count and first layer (for base-image families).
         CREATE TEMP TABLE cost_image ON COMMIT DROP AS
         SELECT p.presence_id,
                CASE WHEN p.kind = 'index' THEN coalesce(ix.image_bytes, 0) ELSE coalesce(own.image_bytes, 0) END
@@ -154,7 +155,9 @@ internal static class DailyCostSql
                coalesce(own.exclusive_bytes, 0) AS exclusive_bytes,
                coalesce(own.amortized_bytes, 0) AS amortized_bytes,
                coalesce(own.scope_first_bytes, 0) AS scope_first_bytes,
-               coalesce(own.repository_first_bytes, 0) AS repository_first_bytes
+               coalesce(own.repository_first_bytes, 0) AS repository_first_bytes,
+               coalesce(own.layer_count, 0) AS layer_count,
+               own.first_layer_id
         FROM cost_presence AS p
         LEFT JOIN (
             SELECT presence_id,
@@ -166,7 +169,9 @@ internal static class DailyCostSql
                        + coalesce(sum(size::NUMERIC / refs) FILTER (WHERE refs > 1 AND first_use), 0)
                        AS amortized_bytes,
                    sum(size) FILTER (WHERE first_in_scope) AS scope_first_bytes,
-                   sum(size) FILTER (WHERE first_in_repository) AS repository_first_bytes
+                   sum(size) FILTER (WHERE first_in_repository) AS repository_first_bytes,
+                   count(*) FILTER (WHERE is_layer) AS layer_count,
+                   min(blob_id) FILTER (WHERE is_layer AND position = 0) AS first_layer_id
             FROM cost_presence_blob
             GROUP BY presence_id
         ) AS own ON own.presence_id = p.presence_id
@@ -194,7 +199,7 @@ internal static class DailyCostSql
                 SELECT m.ancestor, max(pb.size) AS size, max(pb.refs) AS refs, count(*) AS refs_inside
                 FROM cost_member AS m
                 JOIN cost_presence_blob AS pb ON pb.presence_id = m.member_id AND pb.first_use
-                GROUP BY m.ancestor, pb.scope_key, pb.blob_id
+                GROUP BY m.ancestor, pb.blob_id
             ) AS x
             GROUP BY x.ancestor
         ) AS t
