@@ -49,7 +49,12 @@ internal static class RollupProfiler
             var cpuSeconds = (cpu?.Read() - cpuBefore)?.TotalSeconds;
             var first = statement.Split('\n')
                 .Select(l => l.Trim())
-                .First(l => !l.StartsWith("--", StringComparison.Ordinal));
+                .FirstOrDefault(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal));
+            if (first is null)
+            {
+                continue;
+            }
+
             output.WriteLine($"{watch.Elapsed.TotalSeconds,8:F2} s  {cpuSeconds,6:F2} s CPU  " +
                              $"{first[..Math.Min(70, first.Length)]}");
         }
