@@ -68,7 +68,8 @@ internal static class DailyCostSql
         -- manifest_blobs and one sort by blob. Neighbouring rows in that order tell whether a row is the first of
         -- its blob in the dedup scope, in the repository, and in the manifest (a manifest can list a blob twice);
         -- refs counts the present manifests of the scope referencing the blob. No grouping and no hashing of a
-        -- million keys: the windows share the one sort.
+        -- million keys: the windows share the one sort. A layer row sorts before a config row of the same blob, so
+        -- the first use of a blob that a manifest lists as a layer is a layer row.
         CREATE TEMP TABLE cost_presence_blob ON COMMIT DROP AS
         SELECT f.presence_id, f.blob_id, f.size, f.is_layer, f.position,
                f.first_in_scope, f.first_in_repository, f.first_use,
@@ -92,7 +93,7 @@ internal static class DailyCostSql
                         JOIN manifest_blobs AS mb ON mb.manifest_id = p.manifest_id
                         JOIN blobs AS b ON b.id = mb.blob_id
                     ) AS r
-                    WINDOW w AS (ORDER BY r.scope_key, r.blob_id, r.repository_id, r.presence_id)
+                    WINDOW w AS (ORDER BY r.scope_key, r.blob_id, r.repository_id, r.presence_id, r.is_layer DESC)
                 ) AS n
             ) AS k
         ) AS f;

@@ -26,30 +26,48 @@ internal static class DailySharingSql
 
         -- The layers one pull of a tagged manifest transfers: an image's layer references as listed, an index's
         -- children's layers each once. Incremental bytes are the cold bytes less the current layers that the
-        -- previous tag's pull already brought.
-        WITH pull_layer AS MATERIALIZED (
-            SELECT pb.presence_id, pb.blob_id, pb.size
-            FROM cost_presence_blob AS pb
-            WHERE pb.is_layer
-              AND pb.presence_id IN (SELECT presence_id FROM cost_tag)
-            UNION ALL
-            SELECT DISTINCT ch.parent_id, pb.blob_id, pb.size
+        -- previous tag's pull already brought; an image's first use of a blob stands for its layers of that blob.
+        WITH index_layer AS MATERIALIZED (
+            SELECT DISTINCT ch.parent_id AS presence_id, pb.blob_id, pb.size
             FROM cost_child AS ch
             JOIN cost_presence_blob AS pb ON pb.presence_id = ch.child_id AND pb.is_layer
             WHERE ch.parent_id IN (SELECT presence_id FROM cost_tag)
         ),
         already_pulled AS (
-            SELECT t.repository_id, t.tag, sum(c.size) AS bytes
+            SELECT t.repository_id, t.tag, c.size
             FROM cost_tag AS t
-            JOIN pull_layer AS c ON c.presence_id = t.presence_id
-            WHERE t.previous_presence_id IS NOT NULL
-              AND t.previous_presence_id <> t.presence_id
+            JOIN cost_presence_blob AS c ON c.presence_id = t.presence_id AND c.is_layer
+            JOIN cost_presence_blob AS v
+                ON v.presence_id = t.previous_presence_id AND v.blob_id = c.blob_id AND v.is_layer AND v.first_use
+            WHERE t.previous_presence_id <> t.presence_id
+            UNION ALL
+            SELECT t.repository_id, t.tag, c.size
+            FROM cost_tag AS t
+            JOIN cost_presence_blob AS c ON c.presence_id = t.presence_id AND c.is_layer
+            JOIN index_layer AS v ON v.presence_id = t.previous_presence_id AND v.blob_id = c.blob_id
+            WHERE t.previous_presence_id <> t.presence_id
+            UNION ALL
+            SELECT t.repository_id, t.tag, c.size
+            FROM cost_tag AS t
+            JOIN index_layer AS c ON c.presence_id = t.presence_id
+            WHERE t.previous_presence_id <> t.presence_id
               AND EXISTS (
                   SELECT 1
-                  FROM pull_layer AS v
+                  FROM cost_presence_blob AS v
+                  WHERE v.presence_id = t.previous_presence_id
+                    AND v.blob_id = c.blob_id
+                    AND v.is_layer
+                    AND v.first_use
+                  UNION ALL
+                  SELECT 1
+                  FROM index_layer AS v
                   WHERE v.presence_id = t.previous_presence_id
                     AND v.blob_id = c.blob_id)
-            GROUP BY t.repository_id, t.tag
+        ),
+        already_pulled_bytes AS (
+            SELECT repository_id, tag, sum(size) AS bytes
+            FROM already_pulled
+            GROUP BY repository_id, tag
         )
         INSERT INTO daily_tag_snapshots
         SELECT @day, @registryId, t.repository_id, t.tag, t.manifest_id, t.digest, t.previous_tag,
@@ -60,7 +78,7 @@ internal static class DailySharingSql
                END
         FROM cost_tag AS t
         JOIN cost_image AS i ON i.presence_id = t.presence_id
-        LEFT JOIN already_pulled AS a ON a.repository_id = t.repository_id AND a.tag = t.tag;
+        LEFT JOIN already_pulled_bytes AS a ON a.repository_id = t.repository_id AND a.tag = t.tag;
         """;
 
     public const string ReplaceBaseFamilies = """
