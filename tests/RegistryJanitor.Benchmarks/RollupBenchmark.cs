@@ -46,8 +46,13 @@ internal static class RollupBenchmark
         await ExecuteOnServerAsync(server, "CREATE DATABASE " + name, cancellationToken);
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 600 }
-                .ConnectionString;
+            // One pooled connection, so every statement runs in the one backend whose CPU time is read.
+            var connectionString = new NpgsqlConnectionStringBuilder(server)
+            {
+                Database = name,
+                CommandTimeout = 600,
+                MaxPoolSize = 1,
+            }.ConnectionString;
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             var migrations = new MigrationRunner(
                 dataSource,
@@ -64,7 +69,10 @@ internal static class RollupBenchmark
             }
 
             load.Stop();
+            var cpu = await ServerCpuClock.ForAsync(dataSource, cancellationToken);
+            var cpuBeforeBaseline = cpu?.Read();
             var baseline = await TimeAsync(dataSource, BaselineSql, cancellationToken);
+            var baselineCpu = cpu?.Read() - cpuBeforeBaseline;
             if (Environment.GetEnvironmentVariable("ROLLUP_PROFILE") == "1")
             {
                 await RollupProfiler.ProfileAsync(dataSource, registryId, output, cancellationToken);
@@ -76,9 +84,11 @@ internal static class RollupBenchmark
             var request = new DailyCostRequest(
                 registryId, "bench", new DateOnly(2026, 2, 10), pricing, DateTimeOffset.UnixEpoch);
 
+            var cpuBeforeFirst = cpu?.Read();
             var first = Stopwatch.StartNew();
             var result = await computation.ComputeAsync(request, cancellationToken);
             first.Stop();
+            var firstCpu = cpu?.Read() - cpuBeforeFirst;
             var second = Stopwatch.StartNew();
             await computation.ComputeAsync(request, cancellationToken);
             second.Stop();
@@ -96,6 +106,13 @@ internal static class RollupBenchmark
                              $"({first.Elapsed / baseline:F1}× baseline) |");
             output.WriteLine($"| Daily computation, re-run of the same day | {second.Elapsed.TotalSeconds:F2} s " +
                              $"({second.Elapsed / baseline:F1}× baseline) |");
+            if (baselineCpu is { } baseCpu && firstCpu is { } runCpu && baseCpu > TimeSpan.Zero)
+            {
+                output.WriteLine($"| PostgreSQL backend CPU: baseline | {baseCpu.TotalSeconds:F2} s |");
+                output.WriteLine($"| PostgreSQL backend CPU: daily computation, first run | " +
+                                 $"{runCpu.TotalSeconds:F2} s ({runCpu / baseCpu:F1}× baseline) |");
+            }
+
             output.WriteLine($"| Peak working set of the benchmark process | {peakMiB:F0} MiB |");
             output.WriteLine($"| PostgreSQL temporary files written by both runs | " +
                              $"{(tempAfter - tempBefore) / (1024.0 * 1024.0):F0} MiB |");

@@ -92,7 +92,7 @@ internal sealed class SyntheticInventory
             }, cancellationToken);
 
         await CopyAsync(connection,
-            "COPY manifest_blobs (manifest_id, role, position, blob_id) FROM STDIN (FORMAT BINARY)",
+            "COPY manifest_blobs (manifest_id, role, position, blob_id, media_type) FROM STDIN (FORMAT BINARY)",
             async writer =>
             {
                 for (var m = 0; m < Manifests; m++)
@@ -168,6 +168,10 @@ internal sealed class SyntheticInventory
             await writer.WriteAsync(role, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(position, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(blob + 1, NpgsqlDbType.Bigint, cancellationToken);
+            var mediaType = role == "config"
+                ? "application/vnd.oci.image.config.v1+json"
+                : "application/vnd.oci.image.layer.v1.tar+gzip";
+            await writer.WriteAsync(mediaType, NpgsqlDbType.Text, cancellationToken);
         }
     }
 

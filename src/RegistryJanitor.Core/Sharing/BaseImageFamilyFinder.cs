@@ -6,6 +6,8 @@ namespace RegistryJanitor.Core.Sharing;
 /// is the base image's bottom layer for any image built <c>FROM</c> it. The shared prefix is the longest run
 /// of leading layers every member has, so a family whose members diverge early shows few shared bytes.
 /// Two bases that happen to start with the same layer fall into one family with their common prefix only.
+/// A family without a base name annotation is named after the first layer of its member with the smallest
+/// digest (ordinal), so the name does not depend on the order of the inventory.
 /// </remarks>
 public static class BaseImageFamilyFinder
 {
@@ -19,7 +21,10 @@ public static class BaseImageFamilyFinder
         var families = new List<BaseImageFamily>();
         foreach (var group in images.GroupBy(FamilyKey, StringComparer.Ordinal))
         {
-            var distinct = group.DistinctBy(m => m.Digest, StringComparer.Ordinal).ToList();
+            var distinct = group
+                .DistinctBy(m => m.Digest, StringComparer.Ordinal)
+                .OrderBy(m => m.Digest, StringComparer.Ordinal)
+                .ToList();
             if (distinct.Count < minimumMembers)
             {
                 continue;

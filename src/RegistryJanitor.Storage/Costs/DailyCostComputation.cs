@@ -5,8 +5,9 @@ using RegistryJanitor.Core.Costs;
 namespace RegistryJanitor.Storage.Costs;
 
 /// <summary>
-/// Computes one registry's day in PostgreSQL — sharing figures, pulls, egress, storage cost allocation, team
-/// allocation — and replaces that day's snapshot rows and the month's roll-up, in one transaction.
+/// Computes one registry's day in PostgreSQL — sharing figures, per-tag pull bytes, base-image families, pulls,
+/// egress, storage cost allocation, team allocation — and replaces that day's snapshot rows and the month's
+/// roll-up, in one transaction.
 /// </summary>
 /// <remarks>
 /// Only the per-registry prices are computed here (one storage cost per registry); every per-row figure is
@@ -94,6 +95,12 @@ public sealed class DailyCostComputation
             computedAt = request.ComputedAt,
         };
         await ExecuteAsync(connection, transaction, DailyCostWriteSql.ReplaceDay, writeParameters, cancellationToken);
+
+        var sharingParameters = new { day = request.Day, registryId = request.RegistryId };
+        await ExecuteAsync(
+            connection, transaction, DailySharingSql.ReplaceTagSnapshots, sharingParameters, cancellationToken);
+        await ExecuteAsync(
+            connection, transaction, DailySharingSql.ReplaceBaseFamilies, sharingParameters, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new DailyCostResult(

@@ -64,13 +64,39 @@ internal static class DailyCostSql
         CREATE UNIQUE INDEX ON cost_presence (repository_id, manifest_id);
         ANALYZE cost_presence;
 
-        -- Distinct blobs each present manifest references directly (config and layers).
+        -- Every blob reference of every present manifest (config and layers) with its size, in one pass over
+        -- manifest_blobs and one sort by blob. Neighbouring rows in that order tell whether a row is the first of
+        -- its blob in the dedup scope, in the repository, and in the manifest (a manifest can list a blob twice);
+        -- refs counts the present manifests of the scope referencing the blob. No grouping and no hashing of a
+        -- million keys: the windows share the one sort. A layer row sorts before a config row of the same blob, so
+        -- the first use of a blob that a manifest lists as a layer is a layer row.
         CREATE TEMP TABLE cost_presence_blob ON COMMIT DROP AS
-        SELECT DISTINCT p.presence_id, p.scope_key, mb.blob_id, b.size_bytes AS size
-        FROM cost_presence AS p
-        JOIN manifest_blobs AS mb ON mb.manifest_id = p.manifest_id
-        JOIN blobs AS b ON b.id = mb.blob_id;
-        CREATE INDEX ON cost_presence_blob (presence_id);
+        SELECT f.presence_id, f.blob_id, f.size, f.is_layer, f.position,
+               f.first_in_scope, f.first_in_repository, f.first_use,
+               sum(f.first_use::INTEGER) OVER (PARTITION BY f.scope_key, f.blob_id) AS refs
+        FROM (
+            SELECT k.*,
+                   k.first_in_repository OR k.presence_id <> k.previous_presence AS first_use
+            FROM (
+                SELECT n.*,
+                       n.first_in_scope OR n.repository_id <> n.previous_repository AS first_in_repository
+                FROM (
+                    SELECT r.*,
+                           r.blob_id IS DISTINCT FROM lag(r.blob_id) OVER w
+                               OR r.scope_key <> lag(r.scope_key) OVER w AS first_in_scope,
+                           lag(r.repository_id) OVER w AS previous_repository,
+                           lag(r.presence_id) OVER w AS previous_presence
+                    FROM (
+                        SELECT p.scope_key, mb.blob_id, p.repository_id, p.presence_id, b.size_bytes AS size,
+                               mb.role = 'layer' AS is_layer, mb.position
+                        FROM cost_presence AS p
+                        JOIN manifest_blobs AS mb ON mb.manifest_id = p.manifest_id
+                        JOIN blobs AS b ON b.id = mb.blob_id
+                    ) AS r
+                    WINDOW w AS (ORDER BY r.scope_key, r.blob_id, r.repository_id, r.presence_id, r.is_layer DESC)
+                ) AS n
+            ) AS k
+        ) AS f;
         ANALYZE cost_presence_blob;
 
         -- Present children of present indexes, within one repository.
@@ -81,14 +107,7 @@ internal static class DailyCostSql
         JOIN cost_presence AS c ON c.repository_id = p.repository_id AND c.manifest_id = mc.child_manifest_id
         WHERE p.kind = 'index';
         CREATE INDEX ON cost_child (child_id);
-
-        -- Per blob in its dedup scope: size and how many present manifests reference it.
-        CREATE TEMP TABLE cost_blob_refs ON COMMIT DROP AS
-        SELECT scope_key, blob_id, max(size) AS size, count(*) AS refs
-        FROM cost_presence_blob
-        GROUP BY scope_key, blob_id;
-        CREATE UNIQUE INDEX ON cost_blob_refs (scope_key, blob_id);
-        ANALYZE cost_blob_refs;
+        ANALYZE cost_child;
 
         -- Ownership: an untagged child belongs to its only index, an untagged referrer to its subject.
         CREATE TEMP TABLE cost_edge ON COMMIT DROP AS
@@ -96,19 +115,20 @@ internal static class DailyCostSql
         FROM cost_child AS ch
         JOIN cost_presence AS c ON c.presence_id = ch.child_id
         WHERE cardinality(c.tags) = 0
-          AND (SELECT count(*) FROM cost_child AS other WHERE other.child_id = ch.child_id) = 1
+          AND ch.child_id IN (SELECT child_id FROM cost_child GROUP BY child_id HAVING count(*) = 1)
         UNION
         SELECT s.presence_id, r.presence_id
         FROM cost_presence AS r
         JOIN cost_presence AS s ON s.repository_id = r.repository_id AND s.digest = r.subject_digest
         WHERE r.subject_digest IS NOT NULL
           AND cardinality(r.tags) = 0;
+        ANALYZE cost_edge;
 
-        -- Each manifest with everything it owns, three levels deep (a referrer of a child of an index); joins
-        -- of fixed depth instead of a recursive query, which PostgreSQL plans poorly on unanalyzed tables.
+        -- Each owning manifest with everything it owns, three levels deep (a referrer of a child of an index);
+        -- joins of fixed depth instead of a recursive query, which PostgreSQL plans poorly on temporary tables.
         CREATE TEMP TABLE cost_member ON COMMIT DROP AS
-        SELECT presence_id AS ancestor, presence_id AS member_id
-        FROM cost_presence
+        SELECT DISTINCT parent_id AS ancestor, parent_id AS member_id
+        FROM cost_edge
         UNION ALL
         SELECT e1.parent_id, e1.child_id
         FROM cost_edge AS e1
@@ -122,59 +142,69 @@ internal static class DailyCostSql
         JOIN cost_edge AS e2 ON e2.parent_id = e1.child_id
         JOIN cost_edge AS e3 ON e3.parent_id = e2.child_id;
         ANALYZE cost_member;
-        ANALYZE cost_child;
 
-        -- Per present manifest: image, exclusive, amortized and cold pull bytes.
+        -- Per present manifest, in one grouping of the blob rows: image and cold pull bytes (a repeated blob counts
+        -- each time the manifest lists it), amortized bytes, the exclusive bytes of a manifest that owns nothing
+        -- (its blobs no other manifest references), the bytes of its blobs first in scope and repository, and its
+        -- layer count and first layer (for base-image families).
         CREATE TEMP TABLE cost_image ON COMMIT DROP AS
         SELECT p.presence_id,
                CASE WHEN p.kind = 'index' THEN coalesce(ix.image_bytes, 0) ELSE coalesce(own.image_bytes, 0) END
                    AS image_bytes,
                CASE WHEN p.kind = 'index' THEN coalesce(ix.cold_bytes, 0) ELSE coalesce(own.cold_bytes, 0) END
                    AS cold_pull_bytes,
-               coalesce(ex.exclusive_bytes, 0) AS exclusive_bytes,
-               coalesce(am.amortized_bytes, 0) AS amortized_bytes
+               coalesce(own.exclusive_bytes, 0) AS exclusive_bytes,
+               coalesce(own.amortized_bytes, 0) AS amortized_bytes,
+               coalesce(own.scope_first_bytes, 0) AS scope_first_bytes,
+               coalesce(own.repository_first_bytes, 0) AS repository_first_bytes,
+               coalesce(own.layer_count, 0) AS layer_count,
+               own.first_layer_id
         FROM cost_presence AS p
         LEFT JOIN (
-            SELECT p2.presence_id,
-                   sum(b.size_bytes) AS image_bytes,
-                   sum(b.size_bytes) FILTER (WHERE mb.role = 'layer') AS cold_bytes
-            FROM cost_presence AS p2
-            JOIN manifest_blobs AS mb ON mb.manifest_id = p2.manifest_id
-            JOIN blobs AS b ON b.id = mb.blob_id
-            GROUP BY p2.presence_id
+            SELECT presence_id,
+                   sum(size) AS image_bytes,
+                   sum(size) FILTER (WHERE is_layer) AS cold_bytes,
+                   sum(size) FILTER (WHERE refs = 1 AND first_use) AS exclusive_bytes,
+                   -- A blob of one manifest needs no division (most rows in a large registry).
+                   coalesce(sum(size) FILTER (WHERE refs = 1 AND first_use), 0)
+                       + coalesce(sum(size::NUMERIC / refs) FILTER (WHERE refs > 1 AND first_use), 0)
+                       AS amortized_bytes,
+                   sum(size) FILTER (WHERE first_in_scope) AS scope_first_bytes,
+                   sum(size) FILTER (WHERE first_in_repository) AS repository_first_bytes,
+                   count(*) FILTER (WHERE is_layer) AS layer_count,
+                   min(blob_id) FILTER (WHERE is_layer AND position = 0) AS first_layer_id
+            FROM cost_presence_blob
+            GROUP BY presence_id
         ) AS own ON own.presence_id = p.presence_id
         LEFT JOIN (
             SELECT u.parent_id,
                    sum(u.size) AS image_bytes,
                    sum(u.size) FILTER (WHERE u.is_layer) AS cold_bytes
             FROM (
-                SELECT DISTINCT ch.parent_id, mb.blob_id, b.size_bytes AS size, bool_or(mb.role = 'layer')
-                    OVER (PARTITION BY ch.parent_id, mb.blob_id) AS is_layer
+                SELECT ch.parent_id, pb.blob_id, max(pb.size) AS size, bool_or(pb.is_layer) AS is_layer
                 FROM cost_child AS ch
-                JOIN cost_presence AS c ON c.presence_id = ch.child_id
-                JOIN manifest_blobs AS mb ON mb.manifest_id = c.manifest_id
-                JOIN blobs AS b ON b.id = mb.blob_id
+                JOIN cost_presence_blob AS pb ON pb.presence_id = ch.child_id
+                GROUP BY ch.parent_id, pb.blob_id
             ) AS u
             GROUP BY u.parent_id
-        ) AS ix ON ix.parent_id = p.presence_id
-        LEFT JOIN (
-            SELECT x.ancestor, sum(r.size) AS exclusive_bytes
+        ) AS ix ON ix.parent_id = p.presence_id;
+        CREATE UNIQUE INDEX ON cost_image (presence_id);
+
+        -- A manifest that owns others (an index its untagged children, a subject its referrers) frees each blob
+        -- whose every referencing manifest lies inside what it owns.
+        UPDATE cost_image AS i
+        SET exclusive_bytes = t.exclusive_bytes
+        FROM (
+            SELECT x.ancestor, coalesce(sum(x.size) FILTER (WHERE x.refs_inside = x.refs), 0) AS exclusive_bytes
             FROM (
-                SELECT m.ancestor, pb.scope_key, pb.blob_id, count(*) AS refs_inside
+                SELECT m.ancestor, max(pb.size) AS size, max(pb.refs) AS refs, count(*) AS refs_inside
                 FROM cost_member AS m
-                JOIN cost_presence_blob AS pb ON pb.presence_id = m.member_id
-                GROUP BY m.ancestor, pb.scope_key, pb.blob_id
+                JOIN cost_presence_blob AS pb ON pb.presence_id = m.member_id AND pb.first_use
+                GROUP BY m.ancestor, pb.blob_id
             ) AS x
-            JOIN cost_blob_refs AS r ON r.scope_key = x.scope_key AND r.blob_id = x.blob_id
-            WHERE x.refs_inside = r.refs
             GROUP BY x.ancestor
-        ) AS ex ON ex.ancestor = p.presence_id
-        LEFT JOIN (
-            SELECT pb.presence_id, sum(pb.size::NUMERIC / r.refs) AS amortized_bytes
-            FROM cost_presence_blob AS pb
-            JOIN cost_blob_refs AS r ON r.scope_key = pb.scope_key AND r.blob_id = pb.blob_id
-            GROUP BY pb.presence_id
-        ) AS am ON am.presence_id = p.presence_id;
+        ) AS t
+        WHERE i.presence_id = t.ancestor;
 
         -- An index's amortized bytes are its children's.
         UPDATE cost_image AS i
@@ -186,7 +216,6 @@ internal static class DailyCostSql
             GROUP BY ch.parent_id
         ) AS s
         WHERE i.presence_id = s.parent_id;
-        CREATE UNIQUE INDEX ON cost_image (presence_id);
 
         -- Each manifest document split evenly over the presences holding it in its dedup scope.
         CREATE TEMP TABLE cost_manifest_share ON COMMIT DROP AS
@@ -201,7 +230,7 @@ internal static class DailyCostSql
                (SELECT count(*) FROM cost_presence)::INTEGER AS Manifests,
                (SELECT coalesce(sum(cardinality(p.tags)::BIGINT * i.image_bytes), 0)
                 FROM cost_presence AS p JOIN cost_image AS i USING (presence_id))::BIGINT AS LogicalBytes,
-               ((SELECT coalesce(sum(size), 0) FROM cost_blob_refs)
+               ((SELECT coalesce(sum(scope_first_bytes), 0) FROM cost_image)
                 + (SELECT coalesce(sum(manifest_bytes), 0)
                    FROM (SELECT DISTINCT scope_key, manifest_id, manifest_bytes FROM cost_presence) AS d))::BIGINT
                    AS StoredBytes

@@ -124,7 +124,7 @@ internal static class DailyCostWriteSql
 
         INSERT INTO daily_snapshots
         SELECT @day, @registryId, a.repository_id, @registry, a.repository, t.team, a.tags, a.manifests,
-               a.logical_bytes, coalesce(sb.blob_bytes, 0) + a.manifest_bytes, a.weight, a.pulls,
+               a.logical_bytes, a.blob_bytes + a.manifest_bytes, a.weight, a.pulls,
                CASE WHEN a.sources = 0 THEN 'none' WHEN a.sources = 1 THEN a.one_source ELSE 'mixed' END,
                a.egress_bytes, a.weight * @storageCostPerByte, a.egress_bytes * @egressPricePerByte
         FROM (
@@ -134,6 +134,7 @@ internal static class DailyCostWriteSql
                    count(*)::INTEGER AS manifests,
                    sum(cardinality(p.tags)::BIGINT * i.image_bytes)::BIGINT AS logical_bytes,
                    sum(p.manifest_bytes)::BIGINT AS manifest_bytes,
+                   sum(i.repository_first_bytes)::BIGINT AS blob_bytes,
                    sum(CASE WHEN p.kind = 'index' THEN 0 ELSE i.amortized_bytes END + s.share) AS weight,
                    coalesce(sum(pl.pulls), 0) AS pulls,
                    count(DISTINCT pl.source) AS sources,
@@ -145,16 +146,7 @@ internal static class DailyCostWriteSql
             LEFT JOIN cost_pulls_total AS pl ON pl.presence_id = p.presence_id
             GROUP BY p.repository_id
         ) AS a
-        JOIN cost_team AS t ON t.repository_id = a.repository_id
-        LEFT JOIN (
-            SELECT d.repository_id, sum(d.size) AS blob_bytes
-            FROM (
-                SELECT DISTINCT p.repository_id, pb.blob_id, pb.size
-                FROM cost_presence AS p
-                JOIN cost_presence_blob AS pb ON pb.presence_id = p.presence_id
-            ) AS d
-            GROUP BY d.repository_id
-        ) AS sb ON sb.repository_id = a.repository_id;
+        JOIN cost_team AS t ON t.repository_id = a.repository_id;
 
         INSERT INTO daily_registry_snapshots
         SELECT @day, @registryId, @registry, @dedupScope, @repositories, @tags, @manifests, @logicalBytes,

@@ -36,4 +36,20 @@ public sealed class BaseImageFamilyFinderTests
         Assert.Equal(2, family.SharedLayers);
         Assert.Equal(Base1.Size + Base2.Size, family.SharedBytes);
     }
+
+    [Fact]
+    public void Find_NamelessFamilyInEitherOrder_NamedAfterTheMemberWithTheSmallestDigest()
+    {
+        var first = Image("app", "n1", 1, C1, [A1, Base1], Tag("1", 0)) with { BaseDigest = "sha256:base" };
+        var second = Image("app", "n2", 1, C2, [A2, Base1], Tag("2", 1)) with { BaseDigest = "sha256:base" };
+        var smaller = string.CompareOrdinal(first.Digest, second.Digest) < 0 ? first : second;
+
+        var forward = Assert.Single(BaseImageFamilyFinder.Find(new Inventory("r", [first, second])));
+        var backward = Assert.Single(BaseImageFamilyFinder.Find(new Inventory("r", [second, first])));
+
+        var hex = smaller.Layers[0].Digest[(smaller.Layers[0].Digest.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        Assert.Equal("layers from " + hex[..Math.Min(12, hex.Length)], forward.Name);
+        Assert.Equal(forward, backward);
+        Assert.Equal(0, forward.SharedLayers);
+    }
 }

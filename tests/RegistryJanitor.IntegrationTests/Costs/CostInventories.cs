@@ -42,6 +42,47 @@ internal static class CostInventories
             [index, amdChild, armChild, signature, orphan, apiV1, apiV2, old, toolInPayments, toolInWeb, cache]);
     }
 
+    /// <summary>
+    /// Successive tags sharing layers (one listing a layer twice, two tags pushed at the same time), the same
+    /// image in two repositories, successive multi-platform indexes sharing a child, and two base families:
+    /// one by first layer, one by base digest annotation whose members diverge after one layer.
+    /// </summary>
+    public static Inventory Families(string registry)
+    {
+        var debian1 = Blob("debian-1", 30_000);
+        var debian2 = Blob("debian-2", 20_000);
+        var runtime = Blob("runtime", 7_000);
+        var v1 = Image("svc/api", "svc-v1", 900, Blob("cfg-v1", 11), [debian1, debian2, runtime, Blob("app-1", 500)],
+            Tag("1", 0));
+        var v2 = Image("svc/api", "svc-v2", 901, Blob("cfg-v2", 12), [debian1, debian2, runtime, Blob("app-2", 600)],
+            Tag("2", 1));
+        var v3 = Image("svc/api", "svc-v3", 902, Blob("cfg-v3", 13),
+            [debian1, debian2, Blob("runtime-3", 8_000), Blob("app-3", 700), Blob("app-3", 700)],
+            Tag("latest", 2), Tag("3", 2));
+        var copy = v1 with { Repository = "svc/copy", Tags = [new InventoryTag("1", T0.AddDays(4))] };
+
+        var shared = Blob("tool-shared", 4_000);
+        var amd1 = Image("tools/cli", "cli-amd-1", 400, Blob("cfg-cli-amd-1", 3), [shared, Blob("cli-amd-1", 90)]);
+        var arm = Image("tools/cli", "cli-arm", 401, Blob("cfg-cli-arm", 4), [shared, Blob("cli-arm", 80)]);
+        var amd2 = Image("tools/cli", "cli-amd-2", 402, Blob("cfg-cli-amd-2", 5), [shared, Blob("cli-amd-2", 95)]);
+        var index1 = new InventoryManifest(
+            "tools/cli", Digest("cli-index-1"), ManifestKind.Index, 300, null, [], [amd1.Digest, arm.Digest],
+            [Tag("1.0", 0)], T0);
+        var index2 = new InventoryManifest(
+            "tools/cli", Digest("cli-index-2"), ManifestKind.Index, 301, null, [], [amd2.Digest, arm.Digest],
+            [Tag("2.0", 3)], T0);
+
+        var alpine = Blob("alpine-1", 3_000);
+        var web1 = Image("web/site", "web-1", 500, Blob("cfg-web-1", 6), [alpine, Blob("nginx-1", 900)], Tag("a", 0))
+            with { BaseDigest = Digest("alpine-base"), BaseName = "alpine:3.20" };
+        var web2 = Image("web/site", "web-2", 501, Blob("cfg-web-2", 7), [alpine, Blob("nginx-2", 950)], Tag("b", 1))
+            with { BaseDigest = Digest("alpine-base"), BaseName = "alpine:3.20" };
+        var web3 = Image("web/other", "web-3", 502, Blob("cfg-web-3", 8), [alpine, Blob("nginx-1", 900)],
+            Tag("c", 2)) with { BaseDigest = Digest("alpine-base"), BaseName = "alpine:latest" };
+
+        return new Inventory(registry, [v1, v2, v3, copy, amd1, arm, amd2, index1, index2, web1, web2, web3]);
+    }
+
     public static string Digest(string name) => "sha256:" + Convert.ToHexStringLower(
         System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
 

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 using RegistryJanitor.Core.Model;
+using RegistryJanitor.Core.Ranking;
 using RegistryJanitor.Core.Sharing;
 
 namespace RegistryJanitor.IntegrationTests.Costs;
@@ -31,8 +33,9 @@ internal static class InventoryTestLoader
         """;
 
     private const string UpsertManifestSql = """
-        INSERT INTO manifests (digest, media_type, kind, size_bytes, subject_digest, labels, first_seen_at)
-        VALUES (@digest, @mediaType, @kind, @size, @subject, @labels::JSONB, @at)
+        INSERT INTO manifests (digest, media_type, kind, size_bytes, subject_digest, labels, annotations,
+                               first_seen_at)
+        VALUES (@digest, @mediaType, @kind, @size, @subject, @labels::JSONB, @annotations::JSONB, @at)
         ON CONFLICT (digest) DO UPDATE
         SET size_bytes = EXCLUDED.size_bytes, labels = coalesce(EXCLUDED.labels, manifests.labels)
         RETURNING id
@@ -96,6 +99,7 @@ internal static class InventoryTestLoader
                 size = manifest.ManifestBytes,
                 subject = manifest.SubjectDigest,
                 labels,
+                annotations = JsonSerializer.Serialize(Annotations(manifest)),
                 at,
             });
             manifestIds[manifest.Digest] = manifestId;
@@ -157,6 +161,22 @@ internal static class InventoryTestLoader
         Task<int> ExecuteAsync(string sql, object parameters) =>
             connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction,
                 cancellationToken: cancellationToken));
+    }
+
+    private static Dictionary<string, string> Annotations(InventoryManifest manifest)
+    {
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (manifest.BaseName is not null)
+        {
+            annotations[BaseImageAnnotations.BaseName] = manifest.BaseName;
+        }
+
+        if (manifest.BaseDigest is not null)
+        {
+            annotations[BaseImageAnnotations.BaseDigest] = manifest.BaseDigest;
+        }
+
+        return annotations;
     }
 
     private static string KindOf(ManifestKind kind) => kind switch
