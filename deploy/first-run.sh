@@ -6,7 +6,8 @@
 # On Debian 12 with the .NET SDK (run as root so missing packages can be installed): installs postgresql and
 # docker-registry when missing, starts throwaway instances on loopback (or uses ConnectionStrings__Postgres and
 # REGISTRYJANITOR_DEMO_REGISTRY when set), fetches a few small Debian packages as real demo content, builds the
-# product, seeds a demo registry and runs migrate, seed-demo, scan, analyze, rank and report for this month.
+# product, seeds a demo registry and runs migrate, seed-demo, scan, costs, analyze, rank and report for this
+# month.
 #
 # State lives in .run/ of the repository (or $XDG_STATE_HOME/registryjanitor when that is set): the database, the
 # registry storage, the package cache, the build stamp and the reports. A second run reuses all of it: running
@@ -229,11 +230,17 @@ for cells in rows[1:]:
         break
     get = lambda name: cells.get(col.get(name, ""), "")
     try:
-        money = "%.2f" % float(get("Savings per month"))
+        value = float(get("Savings per month"))
+        # Demo images are small, so their money is fractions of a cent: show enough digits to see it.
+        money = "%.2f" % value if value >= 0.01 else "%.6f" % value
     except ValueError:
         money = get("Savings per month")
-    print("    %s. %s:%s  %s per month  (%s; %s)" % (get("Rank"), get("Repository"), get("Tag"), money,
-          get("Scenario"), get("Recommended approach")))
+    try:
+        removable = "%.1f MB" % (float(get("Savings bytes")) / 1e6)
+    except ValueError:
+        removable = get("Savings bytes")
+    print("    %s. %s:%s  %s removable, %s per month  (%s; %s)" % (get("Rank"), get("Repository"), get("Tag"),
+          removable, money, get("Scenario"), get("Recommended approach")))
     shown += 1
 if shown == 0:
     print("    (the Ranked sheet has no rows)")
@@ -273,6 +280,7 @@ if grep -q "first pass done" "$STATE/stage-seed-demo.log" 2>/dev/null; then
     stage seed-demo --files "$STATE/files"
     stage scan --registry demo
 fi
+stage costs --registry demo
 stage analyze --registry demo
 stage rank
 stage report --month "$MONTH" --out "$REPORTS"

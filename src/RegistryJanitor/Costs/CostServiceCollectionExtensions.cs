@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using RegistryJanitor.Commands;
 using RegistryJanitor.Core.Costs;
 using RegistryJanitor.Jobs;
 using RegistryJanitor.Storage.Costs;
@@ -33,6 +34,8 @@ public static class CostServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PullCountStore>();
         services.TryAddSingleton<DailyCostComputation>();
+        services.TryAddSingleton<DailyCostRunner>();
+        services.AddCommand<CostsCommand>();
 
         var schedule = configuration.GetSection(CostJobOptions.SectionName)[nameof(CostJobOptions.Schedule)]
             ?? new CostJobOptions().Schedule;

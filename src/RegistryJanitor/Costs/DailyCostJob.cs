@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using Dapper;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Quartz;
-using RegistryJanitor.Core.Costs;
 using RegistryJanitor.Storage.Costs;
 
 namespace RegistryJanitor.Costs;
@@ -18,63 +14,33 @@ internal sealed class DailyCostJob : IJob
     /// <summary>The job's key in the scheduler.</summary>
     public static readonly JobKey Key = new("daily-costs", "costs");
 
-    private const string SelectRegistriesSql = """
-        SELECT id AS Id, name AS Name
-        FROM registries
-        ORDER BY name
-        """;
-
-    private readonly NpgsqlDataSource dataSource;
-    private readonly DailyCostComputation computation;
+    private readonly DailyCostRunner runner;
     private readonly PullCountStore pullCounts;
     private readonly TimeProvider timeProvider;
-    private readonly IOptions<PricingOptions> pricing;
     private readonly IOptions<CostJobOptions> options;
     private readonly ILogger<DailyCostJob> logger;
 
     public DailyCostJob(
-        NpgsqlDataSource dataSource,
-        DailyCostComputation computation,
+        DailyCostRunner runner,
         PullCountStore pullCounts,
         TimeProvider timeProvider,
-        IOptions<PricingOptions> pricing,
         IOptions<CostJobOptions> options,
         ILogger<DailyCostJob> logger)
     {
-        this.dataSource = dataSource;
-        this.computation = computation;
+        this.runner = runner;
         this.pullCounts = pullCounts;
         this.timeProvider = timeProvider;
-        this.pricing = pricing;
         this.options = options;
         this.logger = logger;
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        var results = await runner.RunAsync(null, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var day = DateOnly.FromDateTime(now.UtcDateTime);
 
-        List<ScannedRegistry> registries;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            registries = [.. await connection.QueryAsync<ScannedRegistry>(new CommandDefinition(
-                SelectRegistriesSql, cancellationToken: cancellationToken))];
-        }
-
-        foreach (var registry in registries)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var request = new DailyCostRequest(registry.Id, registry.Name, day, pricing.Value, now);
-            var result = await computation.ComputeAsync(request, cancellationToken);
-            var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var monthly = result.MonthlyStorageCost;
-            logger.RegistryCostComputed(
-                registry.Name, day, result.Manifests, result.StoredBytes, result.LogicalBytes,
-                monthly.Total, pricing.Value.Currency, monthly.Profile, elapsedMs);
-        }
-
         var pruned = await pullCounts.PruneReceiptsAsync(now - options.Value.EventReceiptRetention, cancellationToken);
-        logger.DailyCostsCompleted(registries.Count, day, pruned);
+        logger.DailyCostsCompleted(results.Count, day, pruned);
     }
 }

@@ -65,7 +65,8 @@ public sealed class RankCommand : ICommand
         {
             var present = image.Findings.Count(finding => finding.Status == Core.Ranking.FindingStatus.Present);
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{image.Rank,3}. {image.Savings.MoneyPerMonth,10:0.00} {result.Currency}/month  "
+                $"{image.Rank,3}. {image.Savings.MoneyPerMonth,12:0.00####} {result.Currency}/month  "
+                + $"{image.Savings.RemovableBytes / 1e6,8:0.0} MB removable  "
                 + $"[{image.Evidence.Registry}] {image.Evidence.Repository}:{image.Evidence.Tag}  "
                 + $"{image.Classification.Row}  {present} findings"));
         }

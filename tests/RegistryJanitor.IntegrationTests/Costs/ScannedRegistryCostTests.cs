@@ -2,6 +2,7 @@ using Dapper;
 using RegistryJanitor.Core.Costs;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
+using RegistryJanitor.IntegrationTests.Support.Host;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
 using RegistryJanitor.Storage.Costs;
@@ -24,6 +25,12 @@ public sealed class ScannedRegistryCostTests(PostgresDatabaseFixture database) :
                amortized_bytes AS AmortizedBytes
         FROM daily_image_snapshots
         WHERE registry_id = @registryId AND day = @day
+        """;
+
+    private const string SelectTodaySql = """
+        SELECT logical_bytes, stored_bytes
+        FROM daily_registry_snapshots
+        WHERE registry_id = @registryId AND day = (now() AT TIME ZONE 'UTC')::date
         """;
 
     private static readonly DateOnly Day = new(2026, 2, 10);
@@ -82,6 +89,44 @@ public sealed class ScannedRegistryCostTests(PostgresDatabaseFixture database) :
 
         var storedBlobBytes = (decimal)(stored - pushed.Sum(i => i.Size));
         Assert.Equal(storedBlobBytes, images.Values.Sum(i => i.AmortizedBytes), 5);
+    }
+
+    [Fact]
+    public async Task CostsCommand_AfterAScan_StoresTodaysSnapshotOfThePushedContent()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var registry = await RegistryProcess.StartAsync(cancellationToken: cancellationToken);
+        using var builder = TestImageBuilder.For(registry.BaseAddress);
+        var baseLayer = Layer("command-base", 30_000);
+        var pushed = new List<PushedImage>
+        {
+            await Push(builder, "tools/cli", "1", baseLayer, Layer("cli-1", 3_000)),
+            await Push(builder, "tools/cli", "2", baseLayer, Layer("cli-2", 4_000)),
+        };
+        await using var scanner = new ScannerHost(database.DataSource);
+        await scanner.ScanAsync(ScannerHost.Registry("cost-command", registry.BaseAddress), cancellationToken);
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Postgres"] = database.ConnectionString,
+        };
+
+        var result = await ProductProcess.RunAsync(["costs", "--registry", "cost-command"], environment,
+            cancellationToken);
+        var unknown = await ProductProcess.RunAsync(["costs", "--registry", "nowhere"], environment,
+            cancellationToken);
+
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}, stderr: {result.StandardError}");
+        Assert.StartsWith("cost-command on ", result.StandardOutput, StringComparison.Ordinal);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var registryId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            SelectRegistryIdSql, new { name = "cost-command" }, cancellationToken: cancellationToken));
+        var summaries = (await connection.QueryAsync<(long LogicalBytes, long StoredBytes)>(new CommandDefinition(
+            SelectTodaySql, new { registryId }, cancellationToken: cancellationToken))).ToList();
+        var distinctBlobBytes = pushed.SelectMany(i => i.Blobs).DistinctBy(b => b.Digest).Sum(b => b.Size);
+        var logical = pushed.Sum(i => i.Config.Size + i.Layers.Sum(l => l.Size));
+        Assert.Equal([(logical, distinctBlobBytes + pushed.Sum(i => i.Size))], summaries);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no scanned registry is named 'nowhere'", unknown.StandardError, StringComparison.Ordinal);
     }
 
     private static TestLayer Layer(string name, int size) =>
