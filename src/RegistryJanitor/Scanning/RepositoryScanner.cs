@@ -67,8 +67,8 @@ internal sealed partial class RepositoryScanner
         var anchored = Anchored(work, tagReachable, listed);
         var untagged = await CheckUntaggedAsync(work, stored, reachable, cancellationToken);
         var present = reachable.Where(work.IsStorable)
-            .Select(d => Present(d, !anchored.Contains(d), listed))
-            .Concat(untagged.Present.Select(d => Present(d, true, listed)))
+            .Select(d => Present(work, d, !anchored.Contains(d), listed))
+            .Concat(untagged.Present.Select(d => Present(work, d, true, listed)))
             .ToList();
         var snapshot = new RepositorySnapshot(
             repository,
@@ -83,11 +83,25 @@ internal sealed partial class RepositoryScanner
         return new RepositoryScanOutcome(snapshot, tags.Count, work.Fetched.Count, work.KnownCount, work.ErrorCount);
     }
 
+    /// <remarks>
+    /// A listing without subjects (ACR's <c>_manifests</c>) calls a referrer untagged unless its config type is a
+    /// known signature or attestation type; the fetched manifest's own <c>subject</c> settles it.
+    /// </remarks>
     private static PresentManifest Present(
-        string digest, bool untagged, Dictionary<string, ListedManifest> listed) =>
-        listed.TryGetValue(digest, out var entry)
-            ? new PresentManifest(digest, untagged, entry.Facts, entry.Role)
-            : new PresentManifest(digest, untagged, null);
+        ScanWork work, string digest, bool untagged, Dictionary<string, ListedManifest> listed)
+    {
+        if (!listed.TryGetValue(digest, out var entry))
+        {
+            return new PresentManifest(digest, untagged, null);
+        }
+
+        var role = entry.Role == ProviderRoles.Untagged
+            && work.Fetched.TryGetValue(digest, out var fetched)
+            && fetched.Manifest.SubjectDigest is not null
+                ? ProviderRoles.Referrer
+                : entry.Role;
+        return new PresentManifest(digest, untagged, entry.Facts, role);
+    }
 
     private async Task ResolveTagAsync(
         ScanWork work, StoredRepositoryState stored, string tag, CancellationToken cancellationToken)
