@@ -1,5 +1,4 @@
 using Dapper;
-using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
 using RegistryJanitor.IntegrationTests.Support.Images;
@@ -39,9 +38,7 @@ public sealed class AcrScanAcceptanceTests(PostgresDatabaseFixture database) : I
             .PushAsync(["v1", "stable"], ct);
         var second = await builder.Image(repository).Layer(l => l.File("/srv/b.txt", "beta")).PushAsync("v2", ct);
         var created = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero);
-        await using var acr = await FakeAcrServer.StartAsync(TimeProvider.System, ct);
-        acr.Upstream = registry.BaseAddress;
-        acr.AnonymousTokenGrant = true;
+        await using var acr = await CloudScanArrange.StartAcrAsync(registry.BaseAddress, ct);
         acr.Manifests[repository] =
         [
             Item(first, ["v1", "stable"], created, deleteEnabled: false),
@@ -49,8 +46,7 @@ public sealed class AcrScanAcceptanceTests(PostgresDatabaseFixture database) : I
         ];
         await using var host = new ScannerHost(database.DataSource);
         var generic = ScannerHost.Registry("generic-acr-source", registry.BaseAddress);
-        var cloud = new RegistryOptions { Name = "acr-scan", Provider = RegistryProvider.Acr, Url = acr.BaseUri };
-        cloud.Settings[AcrSettings.AuthKey] = "Anonymous";
+        var cloud = CloudScanArrange.AcrOptions(acr, "acr-scan");
 
         var genericRun = await host.ScanAsync(generic, ct);
         var cloudRun = await host.ScanAsync(cloud, ct);

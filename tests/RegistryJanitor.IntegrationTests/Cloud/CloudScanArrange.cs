@@ -44,7 +44,9 @@ public static class CloudScanArrange
     public static TestImageBuilder EcrBuilder(Uri registry, string password) =>
         TestImageBuilder.For(registry, new RegistryCredentials("AWS", password));
 
-    /// <summary>A fake ECR whose GetAuthorizationToken hands out <c>AWS:&lt;password&gt;</c> for the registry.</summary>
+    /// <summary>
+    /// A fake ECR whose GetAuthorizationToken hands out <c>AWS:&lt;password&gt;</c> for the registry.
+    /// </summary>
     public static async Task<FakeEcrServer> StartEcrAsync(
         Uri registry, string password, CancellationToken cancellationToken)
     {

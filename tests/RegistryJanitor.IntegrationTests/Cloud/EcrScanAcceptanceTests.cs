@@ -1,11 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Dapper;
-using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
-using RegistryJanitor.IntegrationTests.Support.Images;
-using RegistryJanitor.IntegrationTests.Support.Registry;
 using RegistryJanitor.Registries.Ecr;
 using RegistryJanitor.Scanning;
 using Xunit;
@@ -39,10 +35,9 @@ public sealed class EcrScanAcceptanceTests(PostgresDatabaseFixture database) : I
     public async Task ScanAsync_EcrProviderOverRealRegistry_StoresSameRowsAsGenericScanPlusProviderFacts()
     {
         var ct = TestContext.Current.CancellationToken;
-        var password = "ecr-" + Guid.NewGuid().ToString("N");
-        await using var registry = await RegistryProcess.StartAsync(
-            new RegistryProcessOptions { HtpasswdUsers = new Dictionary<string, string> { ["AWS"] = password } }, ct);
-        using var builder = TestImageBuilder.For(registry.BaseAddress, new RegistryCredentials("AWS", password));
+        var (registryProcess, password) = await CloudScanArrange.StartEcrRegistryAsync(ct);
+        await using var registry = registryProcess;
+        using var builder = CloudScanArrange.EcrBuilder(registry.BaseAddress, password);
         var repository = "team/app";
         var first = await builder.Image(repository).Layer(l => l.File("/srv/a.txt", "alpha"))
             .PushAsync(["v1", "stable"], ct);
@@ -50,10 +45,7 @@ public sealed class EcrScanAcceptanceTests(PostgresDatabaseFixture database) : I
         var now = TimeProvider.System.GetUtcNow();
         var pushedAt = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero);
         var pulledAt = new DateTimeOffset(2026, 12, 1, 17, 0, 0, TimeSpan.Zero);
-        await using var ecr = await FakeEcrServer.StartAsync(ct);
-        ecr.AuthorizationToken = Convert.ToBase64String(Encoding.UTF8.GetBytes("AWS:" + password));
-        ecr.ProxyEndpoint = registry.BaseAddress;
-        ecr.AuthorizationExpiresAt = now.AddHours(12).ToUnixTimeSeconds();
+        await using var ecr = await CloudScanArrange.StartEcrAsync(registry.BaseAddress, password, ct);
         ecr.Repositories.Add(repository);
         ecr.Images[repository] =
         [
@@ -68,10 +60,7 @@ public sealed class EcrScanAcceptanceTests(PostgresDatabaseFixture database) : I
         var generic = ScannerHost.Registry("generic-ecr-source", registry.BaseAddress);
         generic.Username = "AWS";
         generic.Password = password;
-        var cloud = EcrTestData.Options(ecr, registry.BaseAddress);
-        cloud.Name = "ecr-scan";
-        cloud.Username = CloudTestServices.AwsCredentials.AccessKey;
-        cloud.Password = CloudTestServices.AwsCredentials.SecretKey;
+        var cloud = CloudScanArrange.EcrOptions(ecr, registry.BaseAddress, "ecr-scan");
 
         var genericRun = await host.ScanAsync(generic, ct);
         var cloudRun = await host.ScanAsync(cloud, ct);
