@@ -1,0 +1,111 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RegistryJanitor.Commands;
+using RegistryJanitor.Core.Costs;
+using RegistryJanitor.IntegrationTests.Reports;
+using RegistryJanitor.IntegrationTests.Scanner;
+using RegistryJanitor.IntegrationTests.Support.Database;
+using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
+using RegistryJanitor.Reporting;
+using RegistryJanitor.Scanning;
+using RegistryJanitor.Storage.Costs;
+using Xunit;
+
+namespace RegistryJanitor.IntegrationTests.Cloud;
+
+/// <summary>
+/// The cost workbook the <c>report</c> command writes after an ECR scan lists what was pushed, with the push and
+/// last pull times ECR reports (<c>imagePushedAt</c>, <c>lastRecordedPullTime</c>) in Pushed and Last pull.
+/// </summary>
+public sealed class EcrScanWorkbookTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    private const string RegistryName = "ecr-workbook";
+
+    [Fact]
+    public async Task ReportCommand_AfterEcrScan_ImagesSheetEqualsPushedImagesWithProviderTimes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (registryProcess, password) = await CloudScanArrange.StartEcrRegistryAsync(ct);
+        await using var registry = registryProcess;
+        using var builder = CloudScanArrange.EcrBuilder(registry.BaseAddress, password);
+        var first = await builder.Image("team/api").Layer(l => l.File("/srv/api", "api one")).PushAsync("v1", ct);
+        var second = await builder.Image("team/web").Layer(l => l.File("/srv/web", "web two")).PushAsync("v2", ct);
+        var now = TimeProvider.System.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var firstPushed = now.AddDays(-3);
+        var secondPushed = now.AddDays(-2);
+        var firstPulled = now.AddDays(-1);
+        await using var ecr = await CloudScanArrange.StartEcrAsync(registry.BaseAddress, password, ct);
+        ecr.Repositories.AddRange(["team/api", "team/web"]);
+        ecr.Images["team/api"] =
+        [
+            EcrTestData.Image(first.Digest, ["v1"], first.ImageBytes, firstPushed.ToUnixTimeSeconds(),
+                firstPulled.ToUnixTimeSeconds()),
+        ];
+        ecr.Images["team/web"] =
+            [EcrTestData.Image(second.Digest, ["v2"], second.ImageBytes, secondPushed.ToUnixTimeSeconds())];
+        ecr.MetricPages.Add(("m0", [], []));
+        await using var host = new ScannerHost(database.DataSource);
+        var run = await host.ScanAsync(CloudScanArrange.EcrOptions(ecr, registry.BaseAddress, RegistryName), ct);
+        Assert.Equal(ScanStatus.Succeeded, run.Status);
+        var settings = Settings();
+        var pricing = new ConfigurationBuilder().AddInMemoryCollection(settings).Build()
+            .GetSection(PricingOptions.SectionName).Get<PricingOptions>()!;
+        await using (var connection = await database.DataSource.OpenConnectionAsync(ct))
+        {
+            var registryId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT id FROM registries WHERE name = @name", new { name = RegistryName }, cancellationToken: ct));
+            await new DailyCostComputation(database.DataSource).ComputeAsync(
+                new DailyCostRequest(registryId, RegistryName, today, pricing, now), ct);
+        }
+
+        using var output = new TemporaryDirectory();
+        var exitCode = await RunReportAsync(settings, today, output.Path, ct);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        using var workbook = new WorkbookReadback(
+            Path.Combine(output.Path, $"registry-costs-{today:yyyy-MM}.xlsx"));
+        var rows = SheetTable.Rows(workbook, "Images").Where(r => r["Registry"].Value == RegistryName).ToList();
+        var expected = new[]
+        {
+            (RegistryName, "team/api", "v1", first.Digest, first.ImageBytes),
+            (RegistryName, "team/web", "v2", second.Digest, second.ImageBytes),
+        };
+        Assert.Equal(expected, rows
+            .Select(r => (r["Registry"].Value!, r["Repository"].Value!, r["Tag"].Value!, r["Digest"].Value!,
+                (long)r["Image bytes"].Number))
+            .Order());
+        var byDigest = rows.ToDictionary(r => r["Digest"].Value!);
+        Assert.Equal(firstPushed.UtcDateTime.Date.ToOADate(), byDigest[first.Digest]["Pushed"].Number);
+        Assert.Equal(secondPushed.UtcDateTime.Date.ToOADate(), byDigest[second.Digest]["Pushed"].Number);
+        Assert.Equal(firstPulled.UtcDateTime.Date.ToOADate(), byDigest[first.Digest]["Last pull"].Number);
+        Assert.Null(byDigest[second.Digest]["Last pull"].Value);
+    }
+
+    private async Task<int> RunReportAsync(
+        Dictionary<string, string?> settings, DateOnly day, string outputPath, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(database.DataSource);
+        services.AddReporting(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var command = provider.GetServices<ICommand>().OfType<ReportCommand>().Single();
+        using var stdout = new StringWriter();
+        var context = new CommandContext(null!, ["--month", day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            "--out", outputPath], stdout, stdout);
+        return await command.ExecuteAsync(context, cancellationToken);
+    }
+
+    private static Dictionary<string, string?> Settings() => new()
+    {
+        ["Pricing:DefaultProfile"] = "test",
+        ["Pricing:Profiles:test:Source"] = "test prices",
+        ["Pricing:Profiles:test:StoragePricePerGbMonth"] = "0.1",
+        ["Reports:OutputDirectory"] = "unused-by-this-test",
+    };
+}
