@@ -32,7 +32,7 @@ public sealed class InventoryReader
         """;
 
     private const string KnownManifestsSql = """
-        SELECT m.digest AS Digest, m.kind AS Kind, c.child_digest AS ChildDigest
+        SELECT m.digest AS Digest, m.kind AS Kind, c.child_digest AS ChildDigest, m.subject_digest AS SubjectDigest
         FROM manifests AS m
         LEFT JOIN manifest_children AS c ON c.parent_manifest_id = m.id
         WHERE m.digest = ANY(@digests)
@@ -89,7 +89,7 @@ public sealed class InventoryReader
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Digest, string Kind, string? ChildDigest)>(
+        var rows = await connection.QueryAsync<(string Digest, string Kind, string? ChildDigest, string? Subject)>(
             new CommandDefinition(KnownManifestsSql, new { digests = digests.ToArray() },
                 cancellationToken: cancellationToken));
         return rows.GroupBy(r => r.Digest, StringComparer.Ordinal)
@@ -98,7 +98,8 @@ public sealed class InventoryReader
                 g => new KnownManifest(
                     g.Key,
                     g.First().Kind,
-                    g.Where(r => r.ChildDigest is not null).Select(r => r.ChildDigest!).ToList()),
+                    g.Where(r => r.ChildDigest is not null).Select(r => r.ChildDigest!).ToList(),
+                    g.First().Subject),
                 StringComparer.Ordinal);
     }
 

@@ -85,7 +85,8 @@ internal sealed partial class RepositoryScanner
 
     /// <remarks>
     /// A listing without subjects (ACR's <c>_manifests</c>) calls a referrer untagged unless its config type is a
-    /// known signature or attestation type; the fetched manifest's own <c>subject</c> settles it.
+    /// known signature or attestation type; the manifest's own <c>subject</c> settles it, whether fetched in this
+    /// scan or already stored (a re-scan must not turn a referrer back into an untagged manifest).
     /// </remarks>
     private static PresentManifest Present(
         ScanWork work, string digest, bool untagged, Dictionary<string, ListedManifest> listed)
@@ -95,11 +96,11 @@ internal sealed partial class RepositoryScanner
             return new PresentManifest(digest, untagged, null);
         }
 
-        var role = entry.Role == ProviderRoles.Untagged
-            && work.Fetched.TryGetValue(digest, out var fetched)
-            && fetched.Manifest.SubjectDigest is not null
-                ? ProviderRoles.Referrer
-                : entry.Role;
+        // The subject comes from the manifest fetched now, or from the stored one on a later scan.
+        var hasSubject = work.Fetched.TryGetValue(digest, out var fetched)
+            ? fetched.Manifest.SubjectDigest is not null
+            : work.Known.TryGetValue(digest, out var known) && known.SubjectDigest is not null;
+        var role = entry.Role == ProviderRoles.Untagged && hasSubject ? ProviderRoles.Referrer : entry.Role;
         return new PresentManifest(digest, untagged, entry.Facts, role);
     }
 
