@@ -63,7 +63,8 @@ public sealed class EcrScanWorkbookTests(PostgresDatabaseFixture database) : ICl
         }
 
         using var output = new TemporaryDirectory();
-        var exitCode = await RunReportAsync(settings, today, output.Path, ct);
+        var exitCode = await Reports.ReportCommandRunner.RunAsync(
+            database.DataSource, settings, today, output.Path, ct);
 
         Assert.Equal(ExitCodes.Success, exitCode);
         using var workbook = new WorkbookReadback(
@@ -83,22 +84,6 @@ public sealed class EcrScanWorkbookTests(PostgresDatabaseFixture database) : ICl
         Assert.Equal(secondPushed.UtcDateTime.Date.ToOADate(), byDigest[second.Digest]["Pushed"].Number);
         Assert.Equal(firstPulled.UtcDateTime.Date.ToOADate(), byDigest[first.Digest]["Last pull"].Number);
         Assert.Null(byDigest[second.Digest]["Last pull"].Value);
-    }
-
-    private async Task<int> RunReportAsync(
-        Dictionary<string, string?> settings, DateOnly day, string outputPath, CancellationToken cancellationToken)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(database.DataSource);
-        services.AddReporting(configuration);
-        await using var provider = services.BuildServiceProvider();
-        var command = provider.GetServices<ICommand>().OfType<ReportCommand>().Single();
-        using var stdout = new StringWriter();
-        var context = new CommandContext(null!, ["--month", day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            "--out", outputPath], stdout, stdout);
-        return await command.ExecuteAsync(context, cancellationToken);
     }
 
     private static Dictionary<string, string?> Settings() => new()

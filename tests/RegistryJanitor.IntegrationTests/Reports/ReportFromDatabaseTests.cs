@@ -94,7 +94,8 @@ public sealed class ReportFromDatabaseTests(PostgresDatabaseFixture database) : 
         await host.Ranking.RunAsync("reports", allTags: false, month: null, cancellationToken);
         using var output = new TemporaryDirectory();
 
-        var exitCode = await RunReportAsync(settings, day, output.Path, cancellationToken);
+        var exitCode = await ReportCommandRunner.RunAsync(
+            database.DataSource, settings, day, output.Path, cancellationToken);
 
         Assert.Equal(ExitCodes.Success, exitCode);
         var parameters = new { registryId, day = day.ToDateTime(TimeOnly.MinValue) };
@@ -208,22 +209,6 @@ public sealed class ReportFromDatabaseTests(PostgresDatabaseFixture database) : 
         var column = labelCell.TrimEnd("0123456789".ToCharArray());
         var row = labelCell[column.Length..];
         return workbook.Cell("Summary", $"{(char)(column[0] + 1)}{row}").Number;
-    }
-
-    private async Task<int> RunReportAsync(Dictionary<string, string?> settings, DateOnly day, string outputPath,
-        CancellationToken cancellationToken)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(database.DataSource);
-        services.AddReporting(configuration);
-        await using var provider = services.BuildServiceProvider();
-        var command = provider.GetServices<ICommand>().OfType<ReportCommand>().Single();
-        using var stdout = new StringWriter();
-        var context = new CommandContext(null!, ["--month", day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            "--out", outputPath], stdout, stdout);
-        return await command.ExecuteAsync(context, cancellationToken);
     }
 
     private static Dictionary<string, string?> Settings() => new()

@@ -120,7 +120,7 @@ public sealed class WorkbookSheetsScenario : IAsyncLifetime
         await host.Ranking.RunAsync(RegistryName, allTags: true, month: month.AddMonths(-1), cancellationToken);
         await host.Ranking.RunAsync(RegistryName, allTags: true, month: month, cancellationToken);
 
-        var exitCode = await RunReportAsync(settings, cancellationToken);
+        var exitCode = await ReportCommandRunner.RunAsync(DataSource, settings, Day, output!.Path, cancellationToken);
         Assert.Equal(ExitCodes.Success, exitCode);
     }
 
@@ -173,21 +173,6 @@ public sealed class WorkbookSheetsScenario : IAsyncLifetime
 
     private static async Task ScanAsync(RankingHost host, Uri registry, CancellationToken cancellationToken) =>
         await host.Scanner.ScanAsync(ScannerHost.Registry(RegistryName, registry), null, cancellationToken);
-
-    private async Task<int> RunReportAsync(Dictionary<string, string?> settings, CancellationToken cancellationToken)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(DataSource);
-        services.AddReporting(configuration);
-        await using var provider = services.BuildServiceProvider();
-        var command = provider.GetServices<ICommand>().OfType<ReportCommand>().Single();
-        using var stdout = new StringWriter();
-        var context = new CommandContext(null!, ["--month", Day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            "--out", output!.Path], stdout, stdout);
-        return await command.ExecuteAsync(context, cancellationToken);
-    }
 
     private static Dictionary<string, string?> Settings() => new()
     {
