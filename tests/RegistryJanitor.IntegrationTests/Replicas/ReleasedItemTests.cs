@@ -17,12 +17,14 @@ public sealed class ReleasedItemTests(PostgresDatabaseFixture database) : IClass
         await using var cluster = await ReplicaCluster.SeedAsync(database.DataSource, Repositories, Tags,
             cancellationToken);
         var expectedRepositories = cluster.Pushed.Select(p => p.Repository).ToHashSet(StringComparer.Ordinal);
-        // Repositories of an item one after another, each slowed by the delaying proxy: an item takes seconds, so
-        // a one-second grace period ends mid-item and the replica must release the item rather than finish it.
+        // Repositories of an item one after another, each taking several proxy-delayed requests (at least 0.75 s
+        // whatever the machine's speed): stopped with three or more still to go, the replica cannot finish the
+        // item within a one-second grace period and must release it.
         cluster.ShutdownGracePeriod = TimeSpan.FromSeconds(1);
         cluster.ExtraSettings["Scanner__RepositoryConcurrency"] = "1";
+        cluster.ExtraSettings["Replicas__BatchSize"] = "6";
         await cluster.StartReplicasAsync(database.ConnectionString, 2, cancellationToken);
-        var stopped = await cluster.WaitForReplicaMidItemAsync(cancellationToken);
+        var stopped = await cluster.WaitForReplicaMidItemAsync(3, cancellationToken);
 
         await stopped.TerminateAsync(cancellationToken);
         var stoppedExitCode = await stopped.WaitForExitAsync(cancellationToken);

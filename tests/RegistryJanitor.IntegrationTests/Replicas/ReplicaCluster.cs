@@ -44,14 +44,15 @@ internal sealed class ReplicaCluster : IAsyncDisposable
         SELECT count(*) FROM scan_run_repositories
         """;
 
-    // A batch not finished yet whose holder recorded some of its repositories but not all: that replica is mid-item.
+    // A batch not finished yet whose holder recorded some of its repositories and has at least @remaining to go:
+    // that replica is mid-item.
     private const string MidItemInstanceSql = """
         SELECT r.scanned_by
         FROM scan_batches AS b
         JOIN scan_run_repositories AS r ON r.scan_run_id = b.scan_run_id AND r.repository = ANY (b.repositories)
         WHERE b.finished_at IS NULL
         GROUP BY b.scan_run_id, b.batch_no, r.scanned_by
-        HAVING count(*) < max(cardinality(b.repositories))
+        HAVING count(*) <= max(cardinality(b.repositories)) - @remaining
         LIMIT 1
         """;
 
@@ -149,8 +150,11 @@ internal sealed class ReplicaCluster : IAsyncDisposable
             $"{count} repositories are recorded", Limit, cancellationToken);
     }
 
-    /// <summary>Waits until some replica is part-way through a work item and returns that replica.</summary>
-    public async Task<ProductProcess> WaitForReplicaMidItemAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until some replica is part-way through a work item, with at least <paramref name="remaining"/> of its
+    /// repositories still to scan, and returns that replica.
+    /// </summary>
+    public async Task<ProductProcess> WaitForReplicaMidItemAsync(int remaining, CancellationToken cancellationToken)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         string? instance = null;
@@ -158,7 +162,7 @@ internal sealed class ReplicaCluster : IAsyncDisposable
             async () =>
             {
                 instance = await connection.QuerySingleOrDefaultAsync<string>(
-                    new CommandDefinition(MidItemInstanceSql, cancellationToken: cancellationToken));
+                    new CommandDefinition(MidItemInstanceSql, new { remaining }, cancellationToken: cancellationToken));
                 return instance is not null;
             },
             "a replica is part-way through a work item", Limit, cancellationToken);
