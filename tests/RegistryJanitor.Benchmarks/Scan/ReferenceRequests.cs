@@ -3,8 +3,8 @@ using RegistryJanitor.Core.Model;
 namespace RegistryJanitor.Benchmarks.Scan;
 
 /// <summary>
-/// Plain concurrent HTTP requests over the seeded tags with a bare <see cref="HttpClient"/>: the issue's
-/// baseline (a GET of every manifest URL) and the request floors of a first scan and a re-scan.
+/// Plain concurrent HTTP requests over the seeded tags with a bare <see cref="HttpClient"/>: the
+/// benchmark's baseline (a GET of every manifest URL) and the request floors of a first scan and a re-scan.
 /// </summary>
 internal sealed class ReferenceRequests(Uri registryUrl, IReadOnlyList<SeededTag> tags, int concurrency)
 {
