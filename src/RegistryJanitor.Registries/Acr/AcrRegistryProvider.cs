@@ -19,7 +19,7 @@ namespace RegistryJanitor.Registries.Acr;
 /// <see cref="ProviderManifest.PushedAt"/> is <c>createdTime</c>.
 /// </remarks>
 public sealed class AcrRegistryProvider
-    : IRegistryProvider, ICloudManifestSource, IProviderStatisticsSource, IDisposable
+    : OciContentReads, IRegistryProvider, ICloudManifestSource, IProviderStatisticsSource, IDisposable
 {
     /// <summary>The <see cref="ProviderManifest.Source"/> of manifests listed by this provider.</summary>
     public const string ManifestSource = "acr:_manifests";
@@ -27,7 +27,6 @@ public sealed class AcrRegistryProvider
     private readonly RegistryOptions _options;
     private readonly AcrTokenService _tokens;
     private readonly HttpClient _registryHttpClient;
-    private readonly OciRegistryClient _oci;
 
     internal AcrRegistryProvider(
         RegistryOptions options,
@@ -36,11 +35,11 @@ public sealed class AcrRegistryProvider
         AcrTokenService tokens,
         HttpClient registryHttpClient,
         OciRegistryClient oci)
+        : base(oci)
     {
         _options = options;
         _tokens = tokens;
         _registryHttpClient = registryHttpClient;
-        _oci = oci;
         Client = client;
         Arm = arm;
     }
@@ -128,25 +127,6 @@ public sealed class AcrRegistryProvider
                 m.Os))
             .ToArray();
     }
-
-    public Task<ManifestHead?> HeadManifestAsync(
-        string repository, string reference, CancellationToken cancellationToken) =>
-        _oci.HeadManifestAsync(repository, reference, cancellationToken);
-
-    public Task<FetchedManifest?> GetManifestAsync(
-        string repository, string reference, CancellationToken cancellationToken) =>
-        _oci.GetManifestAsync(repository, reference, cancellationToken);
-
-    public Task<ReadOnlyMemory<byte>> GetBlobBytesAsync(
-        string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) =>
-        _oci.GetBlobBytesAsync(repository, digest, maxBytes, cancellationToken);
-
-    public Task<Stream> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
-        _oci.OpenBlobAsync(repository, digest, cancellationToken);
-
-    public Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
-        string repository, Digest subject, CancellationToken cancellationToken) =>
-        _oci.ListReferrersAsync(repository, subject, cancellationToken);
 
     /// <summary>Azure Monitor keeps platform metrics for 93 days; a month is read on each scan.</summary>
     public int PullMetricDays => 31;

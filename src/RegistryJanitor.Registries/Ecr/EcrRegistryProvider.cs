@@ -22,7 +22,7 @@ namespace RegistryJanitor.Registries.Ecr;
 /// <see cref="ProviderManifest.Locked"/> is false. <c>imageSizeInBytes</c> of a manifest list is its largest child.
 /// </remarks>
 public sealed class EcrRegistryProvider
-    : IRegistryProvider, ICloudManifestSource, IProviderStatisticsSource, IDisposable
+    : OciContentReads, IRegistryProvider, ICloudManifestSource, IProviderStatisticsSource, IDisposable
 {
     /// <summary>The <see cref="ProviderManifest.Source"/> of images listed by this provider.</summary>
     public const string ManifestSource = "ecr:DescribeImages";
@@ -34,7 +34,6 @@ public sealed class EcrRegistryProvider
     private readonly CloudWatchPullMetricsClient _metrics;
     private readonly ILogger _logger;
     private readonly HttpClient _registryHttpClient;
-    private readonly OciRegistryClient _oci;
 
     internal EcrRegistryProvider(
         RegistryOptions options,
@@ -45,11 +44,11 @@ public sealed class EcrRegistryProvider
         HttpClient registryHttpClient,
         OciRegistryClient oci,
         ILogger logger)
+        : base(oci)
     {
         _options = options;
         _registryHttpClient = registryHttpClient;
         PullMetricDays = pullMetricDays;
-        _oci = oci;
         _metrics = metrics;
         _logger = logger;
         Api = api;
@@ -73,7 +72,7 @@ public sealed class EcrRegistryProvider
     public async Task CheckAccessAsync(CancellationToken cancellationToken)
     {
         await Registry.GetAuthorizationAsync(cancellationToken);
-        await _oci.PingAsync(cancellationToken);
+        await Oci.PingAsync(cancellationToken);
     }
 
     public async IAsyncEnumerable<string> ListRepositoriesAsync(
@@ -189,25 +188,6 @@ public sealed class EcrRegistryProvider
             return new ProviderStatistic<IReadOnlyList<DailyPullCount>>(null, false, PullSource, reason);
         }
     }
-
-    public Task<ManifestHead?> HeadManifestAsync(
-        string repository, string reference, CancellationToken cancellationToken) =>
-        _oci.HeadManifestAsync(repository, reference, cancellationToken);
-
-    public Task<FetchedManifest?> GetManifestAsync(
-        string repository, string reference, CancellationToken cancellationToken) =>
-        _oci.GetManifestAsync(repository, reference, cancellationToken);
-
-    public Task<ReadOnlyMemory<byte>> GetBlobBytesAsync(
-        string repository, Digest digest, long maxBytes, CancellationToken cancellationToken) =>
-        _oci.GetBlobBytesAsync(repository, digest, maxBytes, cancellationToken);
-
-    public Task<Stream> OpenBlobAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
-        _oci.OpenBlobAsync(repository, digest, cancellationToken);
-
-    public Task<IReadOnlyList<Descriptor>> ListReferrersAsync(
-        string repository, Digest subject, CancellationToken cancellationToken) =>
-        _oci.ListReferrersAsync(repository, subject, cancellationToken);
 
     public void Dispose()
     {
