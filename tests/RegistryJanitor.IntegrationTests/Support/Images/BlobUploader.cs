@@ -8,9 +8,16 @@ namespace RegistryJanitor.IntegrationTests.Support.Images;
 /// another repository it pushed the blob to instead of uploading again. Presence is never cached, so a
 /// blob removed by a delete and garbage collection is uploaded again when needed.
 /// </summary>
+/// <remarks>
+/// Concurrent requests for the same blob in the same repository share one upload. Distribution 2.8's
+/// filesystem driver rewrites a repository's blob link in place (truncate, then write), so a second upload of
+/// a blob racing a manifest PUT that references it can make the registry answer MANIFEST_BLOB_UNKNOWN.
+/// </remarks>
 public sealed class BlobUploader(RegistryApiClient client)
 {
     private readonly ConcurrentDictionary<string, string> anyRepositoryByDigest = new();
+
+    private readonly ConcurrentDictionary<(string Repository, string Digest), Lazy<Task>> inFlight = new();
 
     /// <summary>The registry client underneath.</summary>
     public RegistryApiClient Client => client;
@@ -22,6 +29,29 @@ public sealed class BlobUploader(RegistryApiClient client)
 
     /// <summary>Makes sure a blob held in memory is in the repository.</summary>
     public async Task EnsureBlobAsync(
+        string repository,
+        ReadOnlyMemory<byte> content,
+        string digest,
+        CancellationToken cancellationToken)
+    {
+        var key = (repository, digest);
+        var upload = new Lazy<Task>(() => UploadIfMissingAsync(repository, content, digest, cancellationToken));
+        var shared = inFlight.GetOrAdd(key, upload);
+        try
+        {
+            await shared.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            // Only the caller that started the upload removes it, so presence is asked again next time.
+            if (ReferenceEquals(shared, upload))
+            {
+                inFlight.TryRemove(new KeyValuePair<(string, string), Lazy<Task>>(key, upload));
+            }
+        }
+    }
+
+    private async Task UploadIfMissingAsync(
         string repository,
         ReadOnlyMemory<byte> content,
         string digest,
