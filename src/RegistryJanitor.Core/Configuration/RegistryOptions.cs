@@ -54,6 +54,19 @@ public sealed class RegistryOptions
     [Range(1024, 256L * 1024 * 1024)]
     public long MaxConfigBytes { get; set; } = 8L * 1024 * 1024;
 
+    /// <summary>
+    /// What tells a re-scan which repositories changed. Default <see cref="RegistryChangeFeed.None"/>: every tag
+    /// is checked. <see cref="RegistryChangeFeed.Notifications"/> needs <c>RegistryEvents:Enabled</c> and the
+    /// registry's notifications pointed at the receiver.
+    /// </summary>
+    public RegistryChangeFeed ChangeFeed { get; set; } = RegistryChangeFeed.None;
+
+    /// <summary>
+    /// With a change feed: the longest a repository goes without a full read of its tags, whatever the feed says.
+    /// It bounds what a lost notification (a registry restarted with events still queued) can hide. Default 1 day.
+    /// </summary>
+    public TimeSpan FullScanInterval { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Provider-specific settings (ACR audience, AWS region, ...), free-form key/value pairs.</summary>
     public IDictionary<string, string> Settings { get; } =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -28,6 +28,7 @@ public sealed class ScanRunStore
             repositories_total = @RepositoriesTotal,
             repositories_scanned = @RepositoriesScanned,
             repositories_failed = @RepositoriesFailed,
+            repositories_unchanged = @RepositoriesUnchanged,
             tags_seen = @TagsSeen,
             manifests_new = @ManifestsNew,
             manifests_known = @ManifestsKnown,

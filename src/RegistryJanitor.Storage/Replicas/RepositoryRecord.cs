@@ -8,5 +8,7 @@ namespace RegistryJanitor.Storage.Replicas;
 /// <param name="ManifestsKnown">Manifests found already stored.</param>
 /// <param name="BlobsNew">Blobs stored for the first time.</param>
 /// <param name="BytesNew">Descriptor bytes of those blobs.</param>
+/// <param name="Unchanged">True when the change feed let the run skip the repository.</param>
 public sealed record RepositoryRecord(
-    string Repository, bool Failed, int TagsSeen, int ManifestsNew, int ManifestsKnown, int BlobsNew, long BytesNew);
+    string Repository, bool Failed, int TagsSeen, int ManifestsNew, int ManifestsKnown, int BlobsNew, long BytesNew,
+    bool Unchanged = false);

@@ -38,13 +38,14 @@ public sealed partial class ScanBatchStore
         """;
 
     private const string RecordRepositorySql = """
-        INSERT INTO scan_run_repositories (scan_run_id, repository, failed, scanned_by, tags_seen, manifests_new,
-            manifests_known, blobs_new, bytes_new, scanned_at)
-        VALUES (@runId, @Repository, @Failed, @instance, @TagsSeen, @ManifestsNew, @ManifestsKnown, @BlobsNew,
-            @BytesNew, @now)
+        INSERT INTO scan_run_repositories (scan_run_id, repository, failed, unchanged, scanned_by, tags_seen,
+            manifests_new, manifests_known, blobs_new, bytes_new, scanned_at)
+        VALUES (@runId, @Repository, @Failed, @Unchanged, @instance, @TagsSeen, @ManifestsNew, @ManifestsKnown,
+            @BlobsNew, @BytesNew, @now)
         ON CONFLICT (scan_run_id, repository) DO UPDATE
         SET attempts = scan_run_repositories.attempts + 1,
             failed = excluded.failed,
+            unchanged = excluded.unchanged,
             scanned_by = excluded.scanned_by,
             tags_seen = excluded.tags_seen,
             manifests_new = scan_run_repositories.manifests_new + excluded.manifests_new,
@@ -73,8 +74,9 @@ public sealed partial class ScanBatchStore
     // Failed when every repository failed, partial when any error was recorded, else succeeded.
     private const string CloseRunSql = """
         WITH figures AS (
-            SELECT count(*) FILTER (WHERE NOT failed) AS scanned,
+            SELECT count(*) FILTER (WHERE NOT failed AND NOT unchanged) AS scanned,
                 count(*) FILTER (WHERE failed) AS failed,
+                count(*) FILTER (WHERE unchanged) AS unchanged,
                 coalesce(sum(tags_seen), 0) AS tags_seen,
                 coalesce(sum(manifests_new), 0) AS manifests_new,
                 coalesce(sum(manifests_known), 0) AS manifests_known,
@@ -88,6 +90,7 @@ public sealed partial class ScanBatchStore
             SET finished_at = @now,
                 repositories_scanned = f.scanned,
                 repositories_failed = f.failed,
+                repositories_unchanged = f.unchanged,
                 tags_seen = f.tags_seen,
                 manifests_new = f.manifests_new,
                 manifests_known = f.manifests_known,

@@ -18,4 +18,8 @@ internal static partial class Log
                   "{Ignored} other events left out")]
     public static partial void EventsRecorded(
         this ILogger logger, string registry, int counted, int pulls, int own, int ignored);
+
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Debug,
+        Message = "Registry events for {Registry}: {Repositories} repositories changed ({Events} events)")]
+    public static partial void ChangesRecorded(this ILogger logger, string registry, int repositories, int events);
 }

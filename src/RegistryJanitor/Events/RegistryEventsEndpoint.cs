@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using RegistryJanitor.Storage.Costs;
+using RegistryJanitor.Storage.Inventory;
 
 namespace RegistryJanitor.Events;
 
@@ -13,8 +14,9 @@ public static partial class RegistryEventsEndpoint
 
     /// <summary>
     /// Maps <c>POST {Path}/{registry}</c> when <see cref="RegistryEventsOptions.Enabled"/> is set: it counts the
-    /// manifest pulls of each batch into <c>pull_counts</c> with source <c>registry-events</c>, and answers 401
-    /// without the configured Authorization header.
+    /// manifest pulls of each batch into <c>pull_counts</c> with source <c>registry-events</c>, records the
+    /// repositories it reports pushed, deleted or mounted for the change feed, and answers 401 without the
+    /// configured Authorization header.
     /// </summary>
     public static IEndpointRouteBuilder MapRegistryEvents(this IEndpointRouteBuilder endpoints)
     {
@@ -35,6 +37,7 @@ public static partial class RegistryEventsEndpoint
         HttpContext context,
         AuthorizationSecret secret,
         PullCountStore store,
+        RepositoryChangeStore changes,
         IOptions<RegistryEventsOptions> options,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
@@ -85,7 +88,13 @@ public static partial class RegistryEventsEndpoint
         var now = timeProvider.GetUtcNow();
         var batch = PullEventExtractor.Extract(envelope, registry, [.. options.Value.ExcludedUserAgents], now);
         var counted = await store.RecordEventsAsync(batch.Pulls, now, cancellationToken);
+        var changed = RepositoryChangeExtractor.Extract(envelope);
+        await changes.RecordChangesAsync(registry, changed, now, cancellationToken);
         logger.EventsRecorded(registry, counted, batch.Pulls.Count, batch.OwnRequests, batch.Ignored);
+        if (changed.Count > 0 && logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.ChangesRecorded(registry, changed.Count, changed.Values.Sum());
+        }
         return Results.Ok();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RegistryJanitor.Endpoints;
 using RegistryJanitor.Storage.Costs;
+using RegistryJanitor.Storage.Inventory;
 
 namespace RegistryJanitor.Events;
 
@@ -9,7 +10,7 @@ namespace RegistryJanitor.Events;
 public static class RegistryEventsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="RegistryEventsOptions"/> (validated at start), the pull count store, the secret reader and
+    /// Adds <see cref="RegistryEventsOptions"/> (validated at start), the pull count and change stores, the secret reader and
     /// the endpoint registration the <c>run</c> service maps.
     /// Needs an <c>NpgsqlDataSource</c> registered (the storage registration does that).
     /// </summary>
@@ -26,6 +27,7 @@ public static class RegistryEventsServiceCollectionExtensions
             ServiceDescriptor.Singleton<IValidateOptions<RegistryEventsOptions>, RegistryEventsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PullCountStore>();
+        services.TryAddSingleton<RepositoryChangeStore>();
         services.TryAddSingleton<AuthorizationSecret>();
         services.AddEndpoints<RegistryEventsEndpointRegistration>();
         return services;

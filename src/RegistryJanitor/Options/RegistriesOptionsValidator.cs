@@ -5,7 +5,8 @@ namespace RegistryJanitor.Options;
 
 /// <summary>
 /// Rules over the <c>Registries</c> list that single-property attributes cannot say: unique names, absolute
-/// http(s) URLs and valid Quartz cron schedules. Missing values are left to the DataAnnotations validator.
+/// http(s) URLs, valid Quartz cron schedules and a positive full-scan interval. Missing values are left to the
+/// DataAnnotations validator.
 /// </summary>
 internal sealed class RegistriesOptionsValidator : IValidateOptions<RegistriesOptions>
 {
@@ -35,6 +36,11 @@ internal sealed class RegistriesOptionsValidator : IValidateOptions<RegistriesOp
             if (!string.IsNullOrEmpty(registry.Schedule) && !CronSchedules.IsValid(registry.Schedule))
             {
                 failures.Add($"{path}:Schedule: '{registry.Schedule}' is not a valid Quartz cron expression");
+            }
+
+            if (registry.FullScanInterval <= TimeSpan.Zero)
+            {
+                failures.Add($"{path}:FullScanInterval: must be a positive time span such as 1.00:00:00");
             }
         }
 

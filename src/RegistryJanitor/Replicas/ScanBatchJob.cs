@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Quartz;
+using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.Registries.Http;
 using RegistryJanitor.Scanning;
 using RegistryJanitor.Storage.Inventory;
@@ -27,6 +28,7 @@ public sealed class ScanBatchJob : IJob
     private readonly InventoryWriter writer;
     private readonly ScanRunStore runs;
     private readonly ScanBatchStore batches;
+    private readonly ChangeFeedGate changeFeed;
     private readonly RegistryRequestCounter requestCounter;
     private readonly IOptions<ScannerOptions> scannerOptions;
     private readonly TimeProvider timeProvider;
@@ -39,6 +41,7 @@ public sealed class ScanBatchJob : IJob
         InventoryWriter writer,
         ScanRunStore runs,
         ScanBatchStore batches,
+        ChangeFeedGate changeFeed,
         RegistryRequestCounter requestCounter,
         IOptions<ScannerOptions> scannerOptions,
         TimeProvider timeProvider,
@@ -50,6 +53,7 @@ public sealed class ScanBatchJob : IJob
         this.writer = writer;
         this.runs = runs;
         this.batches = batches;
+        this.changeFeed = changeFeed;
         this.requestCounter = requestCounter;
         this.scannerOptions = scannerOptions;
         this.timeProvider = timeProvider;
@@ -86,6 +90,7 @@ public sealed class ScanBatchJob : IJob
         var repositoryScanner = new RepositoryScanner(scanner.CreateProvider(registry), reader, errors,
             registry.MaxConfigBytes, registry.MaxConcurrency, logger);
         var configured = scannerOptions.Value.RepositoryConcurrency;
+        var unchanged = await changeFeed.FindUnchangedAsync(registry, batch.RegistryId, pending, cancellationToken);
         var scanned = 0;
         try
         {
@@ -98,8 +103,10 @@ public sealed class ScanBatchJob : IJob
                 },
                 async (repository, token) =>
                 {
-                    var record = await ScanRepositoryAsync(repositoryScanner, batch.RegistryId, runId, repository,
-                        errors, token);
+                    var record = unchanged.Contains(repository)
+                        ? new RepositoryRecord(repository, false, 0, 0, 0, 0, 0, Unchanged: true)
+                        : await ScanRepositoryAsync(repositoryScanner, registry, batch.RegistryId, runId, repository,
+                            errors, token);
                     await batches.RecordRepositoryAsync(runId, record, instance, timeProvider.GetUtcNow(), token);
                     Interlocked.Increment(ref scanned);
                 });
@@ -124,13 +131,16 @@ public sealed class ScanBatchJob : IJob
     }
 
     private async Task<RepositoryRecord> ScanRepositoryAsync(
-        RepositoryScanner repositoryScanner, int registryId, long runId, string repository, ScanErrorSink errors,
-        CancellationToken cancellationToken)
+        RepositoryScanner repositoryScanner, RegistryOptions registry, int registryId, long runId, string repository,
+        ScanErrorSink errors, CancellationToken cancellationToken)
     {
         try
         {
+            var startedAt = timeProvider.GetUtcNow();
             var outcome = await repositoryScanner.ScanAsync(registryId, repository, cancellationToken);
             var written = await writer.WriteAsync(registryId, runId, outcome.Snapshot, timeProvider.GetUtcNow(),
+                cancellationToken);
+            await changeFeed.RecordFullScanAsync(registry, registryId, repository, startedAt, outcome,
                 cancellationToken);
             return new RepositoryRecord(repository, false, outcome.Tags, written.ManifestsInserted,
                 outcome.ManifestsKnown, written.BlobsInserted, written.BytesInserted);

@@ -34,6 +34,16 @@ internal static partial class Log
         Message = "No registry named {Registry} is configured")]
     public static partial void UnknownRegistry(ILogger logger, string registry);
 
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information,
+        Message = "Scan of {Registry}: the change feed reports {Unchanged} of {Repositories} repositories unchanged "
+            + "since their last full scan; they are skipped")]
+    public static partial void UnchangedSkipped(ILogger logger, string registry, int unchanged, int repositories);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning,
+        Message = "Scan of {Registry}: ChangeFeed is Notifications but RegistryEvents:Enabled is false, so no "
+            + "notification can arrive; every repository is read in full")]
+    public static partial void ChangeFeedWithoutReceiver(ILogger logger, string registry);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Debug,
         Message = "Stored {Repository}: {Manifests} new manifests, {Blobs} new blobs, {TagChanges} tag changes")]
     public static partial void RepositoryStored(

@@ -14,16 +14,25 @@ public sealed partial class RegistryScanner
         var parallelism = configured > 0 ? configured : registry.MaxConcurrency;
         var scanner = new RepositoryScanner(provider, reader, errors, registry.MaxConfigBytes,
             registry.MaxConcurrency, logger);
+        var unchanged = await changeFeed.FindUnchangedAsync(registry, registryId, repositories, cancellationToken);
         await Parallel.ForEachAsync(
             repositories,
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (repository, token) =>
             {
+                if (unchanged.Contains(repository))
+                {
+                    tally.RepositoryUnchanged();
+                    return;
+                }
+
                 try
                 {
+                    var startedAt = timeProvider.GetUtcNow();
                     var outcome = await scanner.ScanAsync(registryId, repository, token);
                     var written = await writer.WriteAsync(registryId, runId, outcome.Snapshot,
                         timeProvider.GetUtcNow(), token);
+                    await changeFeed.RecordFullScanAsync(registry, registryId, repository, startedAt, outcome, token);
                     Log.RepositoryStored(logger, repository, written.ManifestsInserted, written.BlobsInserted,
                         written.TagChanges);
                     tally.RepositoryScanned(outcome, written);

@@ -21,6 +21,7 @@ public sealed partial class RegistryScanner
     private readonly InventoryWriter writer;
     private readonly ScanRunStore runs;
     private readonly ProviderStatisticsRecorder statistics;
+    private readonly ChangeFeedGate changeFeed;
     private readonly RegistryRequestCounter requestCounter;
     private readonly IOptions<ScannerOptions> options;
     private readonly TimeProvider timeProvider;
@@ -32,6 +33,7 @@ public sealed partial class RegistryScanner
         InventoryWriter writer,
         ScanRunStore runs,
         ProviderStatisticsRecorder statistics,
+        ChangeFeedGate changeFeed,
         RegistryRequestCounter requestCounter,
         IOptions<ScannerOptions> options,
         TimeProvider timeProvider,
@@ -42,6 +44,7 @@ public sealed partial class RegistryScanner
         this.writer = writer;
         this.runs = runs;
         this.statistics = statistics;
+        this.changeFeed = changeFeed;
         this.requestCounter = requestCounter;
         this.options = options;
         this.timeProvider = timeProvider;

@@ -100,7 +100,8 @@ public sealed class ScanCommand : ICommand
         var c = summary.Counts;
         var line =
             $"{summary.Registry}: {summary.Status} in {summary.Elapsed.TotalSeconds:F1} s (run {summary.RunId}): "
-            + $"{c.RepositoriesScanned}/{c.RepositoriesTotal} repositories ({c.RepositoriesFailed} failed), "
+            + $"{c.RepositoriesScanned}/{c.RepositoriesTotal} repositories ({c.RepositoriesFailed} failed"
+            + (c.RepositoriesUnchanged > 0 ? $", {c.RepositoriesUnchanged} unchanged per the change feed), " : "), ")
             + $"{c.TagsSeen} tags, {c.ManifestsNew} new / {c.ManifestsKnown} known manifests, "
             + $"{c.BlobsNew} new blobs ({c.BytesNew} bytes), {c.Requests} requests, {summary.Errors} errors";
         return summary.Error is null ? line : line + Environment.NewLine + "error: " + summary.Error;

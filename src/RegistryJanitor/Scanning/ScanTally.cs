@@ -8,6 +8,7 @@ internal sealed class ScanTally
     private int repositoriesDone;
     private int repositoriesScanned;
     private int repositoriesFailed;
+    private int repositoriesUnchanged;
     private int tagsSeen;
     private int manifestsNew;
     private int manifestsKnown;
@@ -31,6 +32,13 @@ internal sealed class ScanTally
         Interlocked.Increment(ref repositoriesDone);
     }
 
+    /// <summary>A repository the change feed let the scan skip.</summary>
+    public void RepositoryUnchanged()
+    {
+        Interlocked.Increment(ref repositoriesUnchanged);
+        Interlocked.Increment(ref repositoriesDone);
+    }
+
     public void RepositoryFailed()
     {
         Interlocked.Increment(ref repositoriesFailed);
@@ -46,5 +54,6 @@ internal sealed class ScanTally
         Volatile.Read(ref manifestsKnown),
         Volatile.Read(ref blobsNew),
         Interlocked.Read(ref bytesNew),
-        requests);
+        requests,
+        Volatile.Read(ref repositoriesUnchanged));
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using RegistryJanitor.Commands;
+using RegistryJanitor.Events;
 using RegistryJanitor.Jobs;
 using RegistryJanitor.Options;
 using RegistryJanitor.Registries;
@@ -29,6 +30,10 @@ public static class ScannerServiceCollectionExtensions
             .Bind(configuration.GetSection(ScannerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // The change feed reads whether the events receiver is on; binding again where the receiver is also added
+        // applies the same values twice.
+        services.AddOptions<RegistryEventsOptions>()
+            .Bind(configuration.GetSection(RegistryEventsOptions.SectionName));
         services.AddRegistryClients(configuration);
         services.AddReplicas(configuration);
         services.AddCloudProviders(configuration);
@@ -37,6 +42,8 @@ public static class ScannerServiceCollectionExtensions
         services.TryAddSingleton<InventoryReader>();
         services.TryAddSingleton<InventoryWriter>();
         services.TryAddSingleton<ScanRunStore>();
+        services.TryAddSingleton<RepositoryChangeStore>();
+        services.TryAddSingleton<ChangeFeedGate>();
         services.TryAddSingleton<ProviderStatisticsStore>();
         services.TryAddSingleton<ProviderStatisticsRecorder>();
         services.TryAddSingleton<RegistryScanner>();
