@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.Scanning;
+using RegistryJanitor.Storage.Inventory;
 using RegistryJanitor.Storage.Migrations;
 
 namespace RegistryJanitor.Benchmarks.Scan;
@@ -14,8 +15,13 @@ namespace RegistryJanitor.Benchmarks.Scan;
 /// <c>scan</c>: seeds REPOSITORIES × TAGS small images into the registry of REGISTRYJANITOR_TEST_REGISTRY, then
 /// measures in one run: plain concurrent GETs of every manifest URL (the baseline), the plain request floors of a
 /// first scan (manifest and config GETs) and of a re-scan (conditional HEADs), a first scan into a fresh
-/// database, and a re-scan; prints a Markdown table with wall and CPU times.
+/// database, a re-scan, and re-scans with the notifications change feed (one that reads every tag to start the
+/// feed, then one with 1 % of the repositories notified); prints a Markdown table with wall and CPU times.
 /// </summary>
+/// <remarks>
+/// The notified repositories' events are recorded through the store the events receiver writes to, not posted by
+/// the registry: the registry's delivery is covered by the integration tests, and here it would only add a wait.
+/// </remarks>
 internal static class ScanBenchmark
 {
     private const int Concurrency = 8;
@@ -73,12 +79,27 @@ internal static class ScanBenchmark
                 () => scanner.ScanAsync(registry, null, cancellationToken));
             var (second, secondTiming) = await PhaseTiming.MeasureAsync(
                 () => scanner.ScanAsync(registry, null, cancellationToken));
+
+            registry.ChangeFeed = RegistryChangeFeed.Notifications;
+            var (feedStart, feedStartTiming) = await PhaseTiming.MeasureAsync(
+                () => scanner.ScanAsync(registry, null, cancellationToken));
+            var notified = seeded.Select(t => t.ManifestPath["/v2/".Length..t.ManifestPath.IndexOf(
+                    "/manifests/", StringComparison.Ordinal)]).Distinct()
+                .Take(Math.Max(1, repositories / 100))
+                .ToDictionary(name => name, _ => 1);
+            await services.GetRequiredService<RepositoryChangeStore>().RecordChangesAsync(
+                registry.Name, notified, TimeProvider.System.GetUtcNow(), cancellationToken);
+            var (feed, feedTiming) = await PhaseTiming.MeasureAsync(
+                () => scanner.ScanAsync(registry, null, cancellationToken));
+
             var report = new ScanBenchmarkReport(
                 repositories, seeded.Count, Concurrency, baseline, firstFloor, rescanFloor,
-                new ScanRun(first, firstTiming), new ScanRun(second, secondTiming), memory.PeakBytes,
-                loadBefore, LoadAverage());
+                new ScanRun(first, firstTiming), new ScanRun(second, secondTiming),
+                new ScanRun(feedStart, feedStartTiming), new ScanRun(feed, feedTiming), notified.Count,
+                memory.PeakBytes, loadBefore, LoadAverage());
             await output.WriteLineAsync(report.ToMarkdown());
-            return first.Status == ScanStatus.Succeeded && second.Status == ScanStatus.Succeeded ? 0 : 1;
+            ScanSummary[] runs = [first, second, feedStart, feed];
+            return runs.All(r => r.Status == ScanStatus.Succeeded) ? 0 : 1;
         }
         finally
         {
@@ -94,7 +115,11 @@ internal static class ScanBenchmark
     private static ServiceProvider BuildServices(NpgsqlDataSource dataSource)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Scanner:ProgressInterval"] = "00:01:00" }).Build();
+            new Dictionary<string, string?>
+            {
+                ["Scanner:ProgressInterval"] = "00:01:00",
+                ["RegistryEvents:Enabled"] = "true",
+            }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         services.AddSingleton(dataSource);
