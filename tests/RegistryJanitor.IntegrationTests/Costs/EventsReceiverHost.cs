@@ -26,12 +26,14 @@ internal sealed class EventsReceiverHost : IAsyncDisposable
     /// <summary>The host's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>Starts the receiver with <see cref="Token"/>, or with the given configuration instead.</summary>
     public static async Task<EventsReceiverHost> StartAsync(
-        NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>
         {
             ["RegistryEvents:Enabled"] = "true",
             ["RegistryEvents:Authorization"] = Token,

@@ -104,12 +104,14 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void Registry_Compose_NotifiesTheServiceEventsEndpointWithTheServiceToken()
+    public void Registry_Compose_NotifiesTheServiceReceiverOfItsRegistryWithTheServiceSecret()
     {
         var registry = Compose.Value["services"]["registry"];
         var endpoints = YamlDocuments.Load(registry.At("environment.REGISTRY_NOTIFICATIONS_ENDPOINTS").Text()).Items();
         var service = Compose.Value["services"][ServiceName];
-        var tokenSecret = Compose.Value["secrets"]["events_token"]["environment"].Text();
+        var environment = service["environment"];
+        var secretVariable = Compose.Value["secrets"]["events_authorization"]["environment"].Text();
+        var receiverPath = new RegistryJanitor.Events.RegistryEventsOptions().Path;
 
         var endpoint = Assert.Single(endpoints);
         var url = new Uri(endpoint["url"].Text());
@@ -117,11 +119,13 @@ public sealed partial class ComposeFileTests
 
         Assert.Equal(ServiceName, url.Host);
         Assert.Equal(8080, url.Port);
-        Assert.Equal("/events/registry", url.AbsolutePath);
+        Assert.Equal(receiverPath + "/" + environment["Registries__0__Name"].Text(), url.AbsolutePath);
         var header = Assert.Single(authorization);
-        Assert.Equal(tokenSecret, BearerVariable().Match(header).Groups["name"].Value);
-        Assert.Contains("events_token", service["secrets"].Texts());
-        Assert.Equal("/run/secrets/events_token", service.At("environment.Events__TokenFile").Text());
+        Assert.Equal(secretVariable, WholeVariable().Match(header).Groups["name"].Value);
+        Assert.Contains("events_authorization", service["secrets"].Texts());
+        Assert.Equal("true", environment["RegistryEvents__Enabled"].Text());
+        Assert.Equal("/run/secrets/events_authorization", environment["RegistryEvents__AuthorizationFile"].Text());
+        Assert.Equal("Notifications", environment["Registries__0__ChangeFeed"].Text());
     }
 
     [Fact]
@@ -142,6 +146,6 @@ public sealed partial class ComposeFileTests
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._\-/:]*:[A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}@sha256:[0-9a-f]{64}$")]
     private static partial Regex PinnedImage();
 
-    [GeneratedRegex(@"^Bearer \$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(:?[?-][^}]*)?\}$")]
-    private static partial Regex BearerVariable();
+    [GeneratedRegex(@"^\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(:?[?-][^}]*)?\}$")]
+    private static partial Regex WholeVariable();
 }

@@ -1,73 +1,107 @@
-using System.Collections.Concurrent;
+using Dapper;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using RegistryJanitor.IntegrationTests.Costs;
+using RegistryJanitor.IntegrationTests.Support.Database;
 using Xunit;
 
 namespace RegistryJanitor.IntegrationTests.Deployment;
 
 /// <summary>
-/// Feeds the registry settings of docker-compose.yml to a real distribution registry and checks that a push
-/// reaches the service's events endpoint with the bearer token.
+/// Feeds the registry settings of docker-compose.yml to a real distribution registry and the service's receiver
+/// settings to the real events receiver, and checks that a push reaches the receiver and is recorded for the
+/// change feed under the registry's configured name.
 /// </summary>
-public sealed partial class ComposeRegistryNotificationTests
+public sealed partial class ComposeRegistryNotificationTests(PostgresDatabaseFixture database)
+    : IClassFixture<PostgresDatabaseFixture>
 {
     private const string ComposeServiceUrl = "http://registryjanitor:8080";
+    private const string SecretsFolder = "/run/secrets/";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
+    private const string ChangesSql = """
+        SELECT repository FROM repository_change_events WHERE registry = @registry
+        """;
+
     [Fact]
-    public async Task Push_ComposeRegistrySettings_NotifiesEventsEndpointWithBearerToken()
+    public async Task Push_ComposeRegistryAndServiceSettings_ReachTheReceiverAndMarkTheRepositoryChanged()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var received = new ConcurrentQueue<(string Path, string? Authorization, string Body)>();
-        await using var listener = await StartListenerAsync(received, cancellationToken);
-        var environment = RegistryEnvironment(token, listener.Urls.Single());
+        var compose = YamlDocuments.Load(RepositoryFiles.ReadAllText("docker-compose.yml"));
+        var authorization = "Bearer " + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var storage = Directory.CreateTempSubdirectory("rj-compose-registry-");
+        var serviceEnvironment = compose.At("services.registryjanitor.environment");
+        var registryName = serviceEnvironment["Registries__0__Name"].Text();
+        var receiverSettings = ReceiverSettings(compose, authorization, storage.FullName);
+        await using var receiver = await EventsReceiverHost.StartAsync(
+            database.DataSource, cancellationToken, receiverSettings);
+        var environment = RegistryEnvironment(compose, authorization, receiver.BaseAddress);
         var registryUrl = $"http://127.0.0.1:{FreePort()}";
         using var registry = StartRegistry(registryUrl, storage.FullName, environment);
         using var http = new HttpClient { BaseAddress = new Uri(registryUrl) };
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
 
         try
         {
             await WaitUntilAsync(async () => await RespondsAsync(http, cancellationToken), "registry start",
                 cancellationToken);
             await PushEmptyImageAsync(http, "demo/app", "v1", cancellationToken);
-            await WaitUntilAsync(() => Task.FromResult(received.Any(request => request.Body.Contains("\"push\"",
-                StringComparison.Ordinal) && request.Body.Contains("\"v1\"", StringComparison.Ordinal))),
-                "push notification", cancellationToken);
+            await WaitUntilAsync(
+                async () => (await connection.QueryAsync<string>(new CommandDefinition(
+                    ChangesSql, new { registry = registryName }, cancellationToken: cancellationToken)))
+                    .Contains("demo/app"),
+                "push notification recorded by the receiver",
+                cancellationToken);
         }
         finally
         {
             registry.Kill(entireProcessTree: true);
             storage.Delete(recursive: true);
         }
+    }
 
-        var push = received.First(request => request.Body.Contains("\"v1\"", StringComparison.Ordinal));
-        var target = JsonDocument.Parse(push.Body).RootElement.GetProperty("events").EnumerateArray()
-            .Select(item => item.GetProperty("target"))
-            .First(item => item.TryGetProperty("tag", out var tag) && tag.GetString() == "v1");
-        Assert.Equal("/events/registry", push.Path);
-        Assert.Equal($"Bearer {token}", push.Authorization);
-        Assert.Equal("demo/app", target.GetProperty("repository").GetString());
-        Assert.All(received, request => Assert.Equal($"Bearer {token}", request.Authorization));
+    /// <summary>
+    /// The service's RegistryEvents settings from docker-compose.yml, with each secret file under /run/secrets
+    /// written where the test can hold it, holding what Compose would mount: the secret's environment variable.
+    /// </summary>
+    private static Dictionary<string, string?> ReceiverSettings(
+        YamlNode compose, string authorization, string folder)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in compose.At("services.registryjanitor.environment").Entries())
+        {
+            if (!key.StartsWith("RegistryEvents__", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var text = value.Text();
+            if (text.StartsWith(SecretsFolder, StringComparison.Ordinal))
+            {
+                var secret = text[SecretsFolder.Length..];
+                Assert.Equal("REGISTRYJANITOR_EVENTS_AUTHORIZATION",
+                    compose.At($"secrets.{secret}.environment").Text());
+                text = Path.Combine(folder, secret);
+                File.WriteAllText(text, authorization);
+            }
+
+            settings[key.Replace("__", ":", StringComparison.Ordinal)] = text;
+        }
+
+        return settings;
     }
 
     /// <summary>The registry's environment from docker-compose.yml, interpolated as Compose would do it.</summary>
-    private static Dictionary<string, string> RegistryEnvironment(string token, string listenerUrl)
+    private static Dictionary<string, string> RegistryEnvironment(
+        YamlNode compose, string authorization, Uri receiver)
     {
-        var compose = YamlDocuments.Load(RepositoryFiles.ReadAllText("docker-compose.yml"));
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [compose.At("secrets.events_token.environment").Text()] = token,
+            [compose.At("secrets.events_authorization.environment").Text()] = authorization,
         };
         var environment = compose.At("services.registry.environment").Entries()
             .ToDictionary(pair => pair.Key, pair => Interpolate(pair.Value.Text(), variables), StringComparer.Ordinal);
@@ -75,7 +109,7 @@ public sealed partial class ComposeRegistryNotificationTests
 
         Assert.Contains(ComposeServiceUrl, endpoints, StringComparison.Ordinal);
         environment["REGISTRY_NOTIFICATIONS_ENDPOINTS"] =
-            endpoints.Replace(ComposeServiceUrl, listenerUrl.TrimEnd('/'), StringComparison.Ordinal);
+            endpoints.Replace(ComposeServiceUrl, receiver.ToString().TrimEnd('/'), StringComparison.Ordinal);
         return environment;
     }
 
@@ -87,26 +121,6 @@ public sealed partial class ComposeRegistryNotificationTests
                 $"docker-compose.yml uses ${{{name}}}, which the test does not set");
             return variables[name];
         });
-
-    private static async Task<WebApplication> StartListenerAsync(
-        ConcurrentQueue<(string Path, string? Authorization, string Body)> received,
-        CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Run(async context =>
-        {
-            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync(context.RequestAborted);
-            received.Enqueue((context.Request.Path.Value ?? string.Empty,
-                context.Request.Headers.Authorization.FirstOrDefault(), body));
-            context.Response.StatusCode = StatusCodes.Status200OK;
-        });
-        await app.StartAsync(cancellationToken);
-        return app;
-    }
 
     private static Process StartRegistry(string url, string storage, Dictionary<string, string> environment)
     {
