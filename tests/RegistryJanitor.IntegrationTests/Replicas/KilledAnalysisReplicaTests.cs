@@ -23,11 +23,15 @@ public sealed class KilledAnalysisReplicaTests(PostgresDatabaseFixture database)
         var layers = cluster.PushedImages.SelectMany(image => image.Layers).Select(layer => layer.Digest)
             .ToHashSet(StringComparer.Ordinal);
         LayeredImages.Configure(cluster);
+
+        // Items of four layers read one at a time, each read held by the proxy: stopped with two or more still to
+        // read, the replica is killed part-way through its item whatever the machine's speed.
+        cluster.ExtraSettings["Replicas__LayerBatchSize"] = "4";
         var rows = new SharedAnalysisRows(database.DataSource);
         await cluster.StartReplicasAsync(database.ConnectionString, 3, cancellationToken);
-        var holder = cluster.ReplicaOf(await rows.WaitForExecutingBatchAsync(cancellationToken));
+        var held = await rows.WaitForReplicaMidBatchAsync(ReplicaCluster.RegistryName, 2, cancellationToken);
 
-        await holder.KillAsync(cancellationToken);
+        await cluster.ReplicaOf(held.Instance).KillAsync(cancellationToken);
         var run = await rows.WaitForFirstSharedRunAsync(ReplicaCluster.RegistryName, cancellationToken);
         var batches = await rows.BatchesAsync(run.Id, cancellationToken);
         var stored = await rows.LayersAsync(cancellationToken);
@@ -41,6 +45,9 @@ public sealed class KilledAnalysisReplicaTests(PostgresDatabaseFixture database)
         Assert.All(stored, layer => Assert.Equal(("analysed", (long?)run.Id), (layer.Status, layer.RunId)));
         Assert.Equal(layers.Count, batches.Sum(batch => batch.LayerDigests.Length));
         Assert.All(batches, batch => Assert.NotNull(batch.FinishedBy));
+        var heldBatch = batches.Single(batch => batch.BatchNo == held.BatchNo);
+        Assert.NotEqual(held.Instance, heldBatch.FinishedBy);
+        Assert.InRange(heldBatch.LayersRead, 1, heldBatch.LayerDigests.Length - 1);
 
         // Bytes read by the attempt that was killed are not counted; every other figure is.
         Assert.Equal(single.Counts with { BytesRead = 0 }, run.Counts with { BytesRead = 0 });

@@ -34,11 +34,21 @@ internal sealed class SharedAnalysisRows(NpgsqlDataSource dataSource)
         JOIN blobs AS b ON b.id = la.blob_id
         """;
 
-    // The cluster node executing an analysis work item right now, as Quartz records it.
-    private const string ExecutingBatchSql = """
-        SELECT instance_name
-        FROM qrtz_fired_triggers
-        WHERE job_group = 'analysis-batches' AND state = 'EXECUTING'
+    // An analysis work item Quartz records as executing on a node, not finished, with some of its layers stored and
+    // at least @remaining still to read: that node is part-way through it.
+    private const string MidBatchSql = """
+        SELECT f.instance_name AS Instance, b.batch_no AS BatchNo
+        FROM qrtz_fired_triggers AS f
+        JOIN analysis_batches AS b
+            ON f.job_name = 'analyze-' || @registry || '-' || b.analysis_run_id || '-' || b.batch_no
+        CROSS JOIN LATERAL (
+            SELECT count(*) AS stored
+            FROM blobs AS l
+            JOIN layer_analyses AS la ON la.blob_id = l.id
+            WHERE l.digest = ANY (b.layer_digests)
+        ) AS s
+        WHERE f.job_group = 'analysis-batches' AND f.state = 'EXECUTING' AND b.finished_at IS NULL
+            AND s.stored BETWEEN 1 AND cardinality(b.layer_digests) - @remaining
         LIMIT 1
         """;
 
@@ -66,20 +76,25 @@ internal sealed class SharedAnalysisRows(NpgsqlDataSource dataSource)
         return run!;
     }
 
-    /// <summary>Waits until some replica executes an analysis work item and returns its cluster node id.</summary>
-    public async Task<string> WaitForExecutingBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until some replica is part-way through an analysis work item of the registry, with at least
+    /// <paramref name="remaining"/> of its layers still to read; returns its cluster node id and the item.
+    /// </summary>
+    public async Task<(string Instance, int BatchNo)> WaitForReplicaMidBatchAsync(
+        string registry, int remaining, CancellationToken cancellationToken)
     {
-        string? instance = null;
+        (string Instance, int BatchNo)? held = null;
         await Eventually.HoldsAsync(
             async () =>
             {
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                instance = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                    ExecutingBatchSql, cancellationToken: cancellationToken));
-                return instance is not null;
+                var rows = await connection.QueryAsync<(string, int)>(new CommandDefinition(
+                    MidBatchSql, new { registry, remaining }, cancellationToken: cancellationToken));
+                held = rows.Select(row => ((string, int)?)row).FirstOrDefault();
+                return held is not null;
             },
-            "a replica executes an analysis work item", ReplicaCluster.Limit, cancellationToken);
-        return instance!;
+            "a replica is part-way through an analysis work item", ReplicaCluster.Limit, cancellationToken);
+        return held!.Value;
     }
 
     /// <summary>
