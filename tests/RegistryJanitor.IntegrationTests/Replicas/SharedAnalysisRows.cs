@@ -101,7 +101,8 @@ internal sealed class SharedAnalysisRows(NpgsqlDataSource dataSource)
     /// Waits until a ranking job run started after <paramref name="runId"/> closed; returns the ranking runs
     /// started before and after that.
     /// </summary>
-    public async Task<(long Before, long After)> WaitForRankingAfterAsync(long runId, CancellationToken cancellationToken)
+    public async Task<(long Before, long After)> WaitForRankingAfterAsync(
+        long runId, CancellationToken cancellationToken)
     {
         (long Before, long After) runs = default;
         await Eventually.HoldsAsync(
