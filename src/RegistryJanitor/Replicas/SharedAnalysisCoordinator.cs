@@ -102,9 +102,8 @@ public sealed class SharedAnalysisCoordinator
         Log.AnalysisBatchesEnqueued(logger, runId, registry.Name, plan.LayerDigests.Count, split.Count);
         if (split.Count == 0)
         {
-            var totals = await batches.LoadTotalsAsync(runId, cancellationToken);
-            return await runner.CloseSharedRunAsync(registry.Name, registryId.Value, runId, plan.ImagesOverBudget,
-                totals, cancellationToken);
+            return await CloseWithoutBatchesAsync(registry.Name, registryId.Value, runId, budgetBytes, plan,
+                cancellationToken);
         }
 
         var jobs = Enumerable.Range(0, split.Count).ToDictionary(
@@ -137,6 +136,25 @@ public sealed class SharedAnalysisCoordinator
                 .RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
+    }
+
+    // Nothing to read: the per-image step runs here. Cancelled, the run is closed as failed rather than left open,
+    // since an open run would hold off the registry's next analyses until it counts as stale.
+    private async Task<AnalysisSummary> CloseWithoutBatchesAsync(
+        string registry, int registryId, long runId, long budgetBytes, SharedAnalysisPlan plan,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var totals = await batches.LoadTotalsAsync(runId, cancellationToken);
+            return await runner.CloseSharedRunAsync(registry, registryId, runId, plan.ImagesOverBudget, totals,
+                cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await FailAsync(registry, runId, budgetBytes, "cancelled");
+            throw;
+        }
     }
 
     private async Task<AnalysisSummary> FailAsync(string registry, long runId, long budgetBytes, string error)
