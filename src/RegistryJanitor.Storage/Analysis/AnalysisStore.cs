@@ -49,6 +49,21 @@ public sealed class AnalysisStore
         ORDER BY m.id, mb.position
         """;
 
+    // The given layer digests as held by present image manifests of the registry: one row per blob, with one
+    // repository to download it from and its stored status.
+    private const string BatchLayersSql = """
+        SELECT DISTINCT ON (b.id) b.id AS blobid, b.digest AS blobdigest, b.size_bytes AS blobsize,
+               mb.media_type AS mediatype, r.name AS repository, la.status AS layerstatus
+        FROM blobs b
+        JOIN manifest_blobs mb ON mb.blob_id = b.id AND mb.role = 'layer'
+        JOIN manifests m ON m.id = mb.manifest_id AND m.kind = 'image'
+        JOIN repository_manifests rm ON rm.manifest_id = m.id AND rm.deleted_at IS NULL
+        JOIN repositories r ON r.id = rm.repository_id AND r.registry_id = @registryId AND r.deleted_at IS NULL
+        LEFT JOIN layer_analyses la ON la.blob_id = b.id
+        WHERE b.digest = ANY (@digests)
+        ORDER BY b.id, r.name
+        """;
+
     private const string InsertLayerSql = """
         INSERT INTO layer_analyses (blob_id, status, rejection_reason, rejection_message, tar_bytes, file_count,
                                     file_bytes, skipped_captures, layer_index, analysed_at, analysis_run_id)
@@ -129,6 +144,20 @@ public sealed class AnalysisStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<AnalysisLayerRow>(
             new CommandDefinition(CandidatesSql, new { registryId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// The layers among <paramref name="digests"/> that present image manifests of the registry hold, one row per
+    /// blob (manifest fields unset), with their stored status.
+    /// </summary>
+    public async Task<IReadOnlyList<AnalysisLayerRow>> LoadLayersAsync(
+        int registryId, IReadOnlyCollection<string> digests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digests);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnalysisLayerRow>(new CommandDefinition(
+            BatchLayersSql, new { registryId, digests = digests.ToArray() }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 

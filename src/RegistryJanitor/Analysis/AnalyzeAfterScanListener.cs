@@ -12,8 +12,9 @@ namespace RegistryJanitor.Analysis;
 /// (<see cref="SharedScanCoordinator.Enabled"/>): that job then only starts the run, and the scan completes with
 /// the <see cref="ScanBatchJob"/> that closes it, so the listener waits for a batch after which the run is
 /// closed. Two batches finishing together on two replicas may both see the run closed and queue the analysis
-/// twice; the second run finds every layer analysed and reads nothing. A failed scan triggers nothing: the
-/// inventory it left may be incomplete.
+/// twice; the second run finds every layer analysed and reads nothing (when the analysis is shared too, it is
+/// skipped while the first is still in progress). A failed scan triggers nothing: the inventory it left may be
+/// incomplete.
 /// </remarks>
 public sealed class AnalyzeAfterScanListener : IJobListener
 {

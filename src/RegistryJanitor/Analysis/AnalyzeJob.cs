@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using RegistryJanitor.Replicas;
 using RegistryJanitor.Scanning;
 
 namespace RegistryJanitor.Analysis;
 
 /// <summary>
 /// The analysis of one registry (job data <see cref="RegistryKey"/>), started by
-/// <see cref="AnalyzeAfterScanListener"/> when a scan of that registry succeeds.
+/// <see cref="AnalyzeAfterScanListener"/> when a scan of that registry succeeds. With
+/// <see cref="SharedAnalysisCoordinator.Enabled"/> it only opens the run and enqueues its work items, which every
+/// replica then takes part in. An execution that completed the analysis sets its <see cref="AnalysisSummary"/> as
+/// the job's result.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class AnalyzeJob : IJob
@@ -18,14 +22,16 @@ public sealed class AnalyzeJob : IJob
     private readonly ScanRegistries registries;
     private readonly AnalysisRegistries settings;
     private readonly AnalysisOptions options;
+    private readonly SharedAnalysisCoordinator coordinator;
     private readonly ILogger<AnalyzeJob> logger;
 
     public AnalyzeJob(
         LayerAnalysisRunner runner, ScanRegistries registries, AnalysisRegistries settings,
-        IOptions<AnalysisOptions> options, ILogger<AnalyzeJob> logger)
+        IOptions<AnalysisOptions> options, SharedAnalysisCoordinator coordinator, ILogger<AnalyzeJob> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.runner = runner;
+        this.coordinator = coordinator;
         this.registries = registries;
         this.settings = settings;
         this.options = options.Value;
@@ -53,11 +59,15 @@ public sealed class AnalyzeJob : IJob
             return;
         }
 
-        var summary = await runner.RunAsync(
-            registry, registrySettings.MaxBytes ?? options.MaxBytes, null, cancellationToken);
-        if (summary.Status == AnalysisSummary.Failed)
+        var budget = registrySettings.MaxBytes ?? options.MaxBytes;
+        var summary = coordinator.Enabled
+            ? await coordinator.StartAsync(registry, budget, context.Scheduler, cancellationToken)
+            : await runner.RunAsync(registry, budget, null, cancellationToken);
+        if (summary?.Status == AnalysisSummary.Failed)
         {
             throw new JobExecutionException($"Analysis of registry '{name}' failed: {summary.Error}");
         }
+
+        context.Result = summary;
     }
 }

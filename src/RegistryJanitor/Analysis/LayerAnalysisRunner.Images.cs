@@ -11,10 +11,10 @@ public sealed partial class LayerAnalysisRunner
     private const string RejectedReason = "layer_rejected";
 
     private async Task AnalyseImagesAsync(
-        int registryId, AnalysisPlan plan, RunState run, AnalysisProgress progress,
+        int registryId, IEnumerable<string> imagesOverBudget, RunState run, AnalysisProgress progress,
         CancellationToken cancellationToken)
     {
-        var overBudget = plan.ImagesSkipped.ToHashSet(StringComparer.Ordinal);
+        var overBudget = imagesOverBudget.ToHashSet(StringComparer.Ordinal);
         var rows = await store.LoadCandidateLayersAsync(registryId, cancellationToken);
         foreach (var image in rows.GroupBy(row => row.ManifestId))
         {

@@ -26,10 +26,10 @@ public sealed partial class LayerAnalysisRunner
     }
 
     private async Task ReadLayersAsync(
-        RegistryOptions registry, IReadOnlyList<AnalysisLayerRow> rows, AnalysisPlan plan, RunState run,
-        AnalysisProgress progress, CancellationToken cancellationToken)
+        RegistryOptions registry, IReadOnlyList<AnalysisLayerRow> rows, IReadOnlyList<LayerBlobRef> layersToRead,
+        RunState run, AnalysisProgress progress, CancellationToken cancellationToken)
     {
-        if (plan.LayersToRead.Count == 0)
+        if (layersToRead.Count == 0)
         {
             return;
         }
@@ -37,8 +37,8 @@ public sealed partial class LayerAnalysisRunner
         var byDigest = rows
             .GroupBy(row => row.BlobDigest, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
-        var readable = new List<(AnalysisLayerRow Row, Digest Digest)>(plan.LayersToRead.Count);
-        foreach (var layer in plan.LayersToRead)
+        var readable = new List<(AnalysisLayerRow Row, Digest Digest)>(layersToRead.Count);
+        foreach (var layer in layersToRead)
         {
             var row = byDigest[layer.Digest];
             if (Digest.TryParse(row.BlobDigest, out var digest))
@@ -90,7 +90,7 @@ public sealed partial class LayerAnalysisRunner
         else
         {
             Log.LayerDownloadFailed(logger, row.BlobDigest, run.Registry, outcome.Failure);
-            run.LayerRejected();
+            run.LayerDownloadFailed();
         }
 
         run.AddBytesRead(outcome.BytesRead);

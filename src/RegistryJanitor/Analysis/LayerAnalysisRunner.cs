@@ -79,8 +79,8 @@ public sealed partial class LayerAnalysisRunner
                 _ => Report(progress, onProgress), null, options.ProgressInterval, options.ProgressInterval))
             {
                 await SkipUndownloadableAsync(rows, run, cancellationToken);
-                await ReadLayersAsync(registry, rows, plan, run, progress, cancellationToken);
-                await AnalyseImagesAsync(registryId.Value, plan, run, progress, cancellationToken);
+                await ReadLayersAsync(registry, rows, plan.LayersToRead, run, progress, cancellationToken);
+                await AnalyseImagesAsync(registryId.Value, plan.ImagesSkipped, run, progress, cancellationToken);
             }
 
             Report(progress, onProgress);

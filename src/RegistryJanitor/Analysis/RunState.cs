@@ -11,6 +11,7 @@ internal sealed class RunState
     private long bytesRead;
     private int layersAnalysed;
     private int layersRejected;
+    private int downloadFailures;
     private int layersSkipped;
     private int imagesAnalysed;
 
@@ -28,7 +29,14 @@ internal sealed class RunState
 
     public long BytesRead => Interlocked.Read(ref bytesRead);
 
+    public int LayersAnalysed => Volatile.Read(ref layersAnalysed);
+
     public int LayersRejected => Volatile.Read(ref layersRejected);
+
+    /// <summary>Layers whose download failed (counted as rejected too, but not stored).</summary>
+    public int DownloadFailures => Volatile.Read(ref downloadFailures);
+
+    public int ImagesAnalysed => Volatile.Read(ref imagesAnalysed);
 
     public List<SkippedImage> SkippedImages { get; } = [];
 
@@ -38,6 +46,12 @@ internal sealed class RunState
 
     public void LayerRejected() => Interlocked.Increment(ref layersRejected);
 
+    public void LayerDownloadFailed()
+    {
+        Interlocked.Increment(ref downloadFailures);
+        Interlocked.Increment(ref layersRejected);
+    }
+
     public void LayerSkipped() => Interlocked.Increment(ref layersSkipped);
 
     public void ImageAnalysed() => Interlocked.Increment(ref imagesAnalysed);
@@ -45,9 +59,9 @@ internal sealed class RunState
     public AnalysisRunCounts ToCounts() => new(
         PlannedBytes,
         BytesRead,
-        Volatile.Read(ref layersAnalysed),
+        LayersAnalysed,
         LayersRejected,
         Volatile.Read(ref layersSkipped),
-        Volatile.Read(ref imagesAnalysed),
+        ImagesAnalysed,
         SkippedImages.Count);
 }

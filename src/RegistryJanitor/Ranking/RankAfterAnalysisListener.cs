@@ -3,7 +3,11 @@ using RegistryJanitor.Analysis;
 
 namespace RegistryJanitor.Ranking;
 
-/// <summary>Triggers <see cref="RankJob"/> each time an <see cref="AnalyzeJob"/> completes without error.</summary>
+/// <summary>
+/// Triggers <see cref="RankJob"/> each time a layer analysis completes without error: the job that completed it sets
+/// its <see cref="AnalysisSummary"/> as its result. That is the <see cref="AnalyzeJob"/> itself, or, when replicas
+/// share the analysis, the <see cref="Replicas.AnalysisBatchJob"/> that closed the run (once per run).
+/// </summary>
 /// <remarks>A failed analysis triggers nothing; the scheduled run still ranks with what is stored.</remarks>
 public sealed class RankAfterAnalysisListener : IJobListener
 {
@@ -27,7 +31,7 @@ public sealed class RankAfterAnalysisListener : IJobListener
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (jobException is not null || context.JobDetail.JobType.Type != typeof(AnalyzeJob))
+        if (jobException is not null || context.Result is not AnalysisSummary { Status: not AnalysisSummary.Failed })
         {
             return;
         }

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using RegistryJanitor.Analysis;
 using RegistryJanitor.Commands;
 using RegistryJanitor.Core.Costs;
 using RegistryJanitor.Core.Ranking;
 using RegistryJanitor.Jobs;
+using RegistryJanitor.Replicas;
 using RegistryJanitor.Storage.Ranking;
 
 namespace RegistryJanitor.Ranking;
@@ -54,7 +56,9 @@ public static class RankingServiceCollectionExtensions
                 job => job.WithIdentity(RankJob.Key).WithDescription("Ranking of every registry's images"));
             if (jobOptions.AfterAnalysis)
             {
-                quartz.AddJobListener<RankAfterAnalysisListener>(GroupMatcher<JobKey>.GroupEquals("analysis"));
+                quartz.AddJobListener<RankAfterAnalysisListener>(
+                    GroupMatcher<JobKey>.GroupEquals(AnalyzeJob.KeyFor(string.Empty).Group),
+                    GroupMatcher<JobKey>.GroupEquals(AnalysisBatchKeys.Group));
             }
         });
         return services;

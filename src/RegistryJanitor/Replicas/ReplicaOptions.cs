@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RegistryJanitor.Replicas;
 
-/// <summary>How replicas share a scan (section <c>Replicas</c>).</summary>
+/// <summary>How replicas share a scan and the layer analysis after it (section <c>Replicas</c>).</summary>
 public sealed class ReplicaOptions
 {
     public const string SectionName = "Replicas";
@@ -13,6 +13,13 @@ public sealed class ReplicaOptions
     /// </summary>
     [Range(0, 10_000)]
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// Layer digests per work item of a layer analysis shared by replicas, when <see cref="BatchSize"/> is above 0.
+    /// Default 10. 0 analyses the whole registry on the replica whose analysis job fired, as a single process does.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int LayerBatchSize { get; set; } = 10;
 
     /// <summary>
     /// How long after a work item was released (shutdown) or failed it is offered again, to any replica.

@@ -16,7 +16,8 @@ namespace RegistryJanitor.Replicas;
 /// <remarks>
 /// Batches and their jobs are written in two steps (our tables, then Quartz's): a replica killed between them
 /// leaves a run that stays open with batches nobody runs, until <see cref="ReplicaOptions.StaleRunAfter"/> lets
-/// the next scheduled run start. Only repositories are batched; layer analysis is not split into work items yet.
+/// the next scheduled run start. The layer analysis that follows the scan is split the same way, into batches of
+/// layer digests (<see cref="SharedAnalysisCoordinator"/>, <see cref="AnalysisBatchJob"/>).
 /// </remarks>
 public sealed class SharedScanCoordinator
 {

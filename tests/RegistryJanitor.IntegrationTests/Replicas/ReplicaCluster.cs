@@ -86,10 +86,27 @@ internal sealed class ReplicaCluster : IAsyncDisposable
     /// <summary>Repository, tag and digest of every image pushed.</summary>
     public HashSet<(string Repository, string Tag, string Digest)> Pushed { get; } = [];
 
+    /// <summary>Every image pushed, with its layers.</summary>
+    public List<PushedImage> PushedImages { get; } = [];
+
     /// <summary>Starts a registry holding <paramref name="repositories"/> × <paramref name="tags"/> images.</summary>
+    public static Task<ReplicaCluster> SeedAsync(
+        NpgsqlDataSource dataSource, int repositories, int tags, CancellationToken cancellationToken) =>
+        SeedAsync(dataSource, repositories, tags,
+            (builder, repository, r, t, token) => builder.Image(repository)
+                .Layer(l => l.File("/content", $"{r}-{t}")).PushAsync($"v{t}", token),
+            cancellationToken);
+
+    /// <summary>
+    /// Starts a registry holding <paramref name="repositories"/> × <paramref name="tags"/> images, each pushed by
+    /// <paramref name="push"/> (builder, repository, repository number, tag number) with tag <c>v</c> + tag number.
+    /// </summary>
     public static async Task<ReplicaCluster> SeedAsync(
-        NpgsqlDataSource dataSource, int repositories, int tags, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, int repositories, int tags,
+        Func<TestImageBuilder, string, int, int, CancellationToken, Task<PushedImage>> push,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(push);
         var registry = await RegistryProcess.StartAsync(cancellationToken: cancellationToken);
         var proxy = await FaultProxy.StartAsync(registry.BaseAddress, [], RequestDelay, cancellationToken);
         var cluster = new ReplicaCluster(registry, proxy, dataSource);
@@ -99,9 +116,9 @@ internal sealed class ReplicaCluster : IAsyncDisposable
             for (var t = 0; t < tags; t++)
             {
                 var repository = $"team/app{r:D3}";
-                var image = await builder.Image(repository).Layer(l => l.File("/content", $"{r}-{t}"))
-                    .PushAsync($"v{t}", cancellationToken);
+                var image = await push(builder, repository, r, t, cancellationToken);
                 cluster.Pushed.Add((repository, $"v{t}", image.Digest));
+                cluster.PushedImages.Add(image);
             }
         }
 
@@ -167,10 +184,16 @@ internal sealed class ReplicaCluster : IAsyncDisposable
             },
             "a replica is part-way through a work item", Limit, cancellationToken);
 
-        // Each replica logs its cluster node id at start; that is what scan_run_repositories.scanned_by holds.
-        return Replicas.Single(replica => replica.StandardOutput.Contains(
-            "cluster node " + instance, StringComparison.Ordinal));
+        return ReplicaOf(instance!);
     }
+
+    /// <summary>
+    /// The replica running as Quartz cluster node <paramref name="instance"/>, found by the node id each replica logs
+    /// at start (what the tables' <c>*_by</c> columns hold).
+    /// </summary>
+    public ProductProcess ReplicaOf(string instance) =>
+        Replicas.Single(replica => replica.StandardOutput.Contains(
+            "cluster node " + instance, StringComparison.Ordinal));
 
     public async Task<IReadOnlyList<RepositoryRecordRow>> RecordsAsync(long runId, CancellationToken cancellationToken)
     {
