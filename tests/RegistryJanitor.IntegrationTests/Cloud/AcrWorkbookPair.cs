@@ -25,16 +25,19 @@ public sealed class AcrWorkbookPair : ProviderWorkbookPair
     protected override RegistryOptions GenericOptions() =>
         ScannerHost.Registry(ComparisonImages.RegistryName, registry!.BaseAddress);
 
-    protected override async Task<RegistryOptions> StartProviderAsync(
-        ComparisonImages pushed, CancellationToken cancellationToken)
+    protected override async Task<RegistryOptions> StartProviderAsync(CancellationToken cancellationToken)
     {
         acr = await CloudScanArrange.StartAcrAsync(registry!.BaseAddress, cancellationToken);
+        return CloudScanArrange.AcrOptions(acr, ComparisonImages.RegistryName);
+    }
+
+    protected override void List(ComparisonImages pushed)
+    {
+        acr!.Manifests.Clear();
         foreach (var repository in pushed.Listing().GroupBy(manifest => manifest.Repository))
         {
             acr.Manifests[repository.Key] = [.. repository.Select(AcrTestData.Listed)];
         }
-
-        return CloudScanArrange.AcrOptions(acr, ComparisonImages.RegistryName);
     }
 
     protected override async ValueTask DisposeServicesAsync()

@@ -6,7 +6,9 @@ namespace RegistryJanitor.IntegrationTests.Cloud;
 /// The content a provider scan and a generic scan of the same registry are compared on: two teams' repositories
 /// sharing a base layer with apt lists left in it, one image built long ago (stale by age), one tagged twice and
 /// hiding a deleted file in a lower layer, a Node service copying its whole context before installing, and a
-/// two-platform index with attestations and a signature pushed by digest, which providers list untagged.
+/// two-platform index with attestations and a signature pushed by digest, which providers list untagged. Between
+/// two scans, <see cref="MoveTagAsync"/> pushes a new build under shop/web:v3, leaving the one scanned first
+/// untagged.
 /// </summary>
 /// <remarks>
 /// The signature's client also writes the referrers tag fallback, as it must for a registry without the referrers
@@ -19,6 +21,8 @@ public sealed class ComparisonImages
     /// <summary>How long after its config was created each image was pushed, as the provider listing says.</summary>
     public static readonly TimeSpan ProviderPushDelay = TimeSpan.FromDays(1);
 
+    private const string MovedTag = "v3";
+
     private static readonly string[] WebNewTags = ["v2", "stable"];
 
     private readonly Dictionary<string, DateTimeOffset> created;
@@ -27,6 +31,7 @@ public sealed class ComparisonImages
         PushedImage webOld,
         PushedImage webNew,
         PushedImage api,
+        PushedImage webRetired,
         PushedIndex multi,
         PushedImage signature,
         PushedIndex signatureFallback,
@@ -36,6 +41,7 @@ public sealed class ComparisonImages
         WebOld = webOld;
         WebNew = webNew;
         Api = api;
+        WebRetired = webRetired;
         Multi = multi;
         Signature = signature;
         SignatureFallback = signatureFallback;
@@ -52,6 +58,12 @@ public sealed class ComparisonImages
     /// <summary>shop/api:w1, a Node service.</summary>
     public PushedImage Api { get; }
 
+    /// <summary>shop/web:v3 until <see cref="MoveTagAsync"/> moves the tag to <see cref="WebLatest"/>.</summary>
+    public PushedImage WebRetired { get; }
+
+    /// <summary>shop/web:v3 once <see cref="MoveTagAsync"/> has pushed it, else null.</summary>
+    public PushedImage? WebLatest { get; private set; }
+
     /// <summary>shop/multi:release, two platforms with an attestation each.</summary>
     public PushedIndex Multi { get; }
 
@@ -62,7 +74,7 @@ public sealed class ComparisonImages
     public PushedIndex SignatureFallback { get; }
 
     /// <summary>The tagged single-platform images, each built at a known config created time.</summary>
-    public IReadOnlyList<PushedImage> Images => [WebOld, WebNew, Api];
+    public IReadOnlyList<PushedImage> Images => [WebOld, WebNew, Api, WebLatest ?? WebRetired];
 
     /// <summary>The config created time <paramref name="image"/> was built with.</summary>
     public DateTimeOffset CreatedAt(PushedImage image) => created[image.Digest];
@@ -74,12 +86,13 @@ public sealed class ComparisonImages
     public DateTimeOffset MultiPushedAt { get; }
 
     /// <summary>The tags <paramref name="image"/> was pushed under.</summary>
-    public string[] TagsOf(PushedImage image) => image == WebNew ? WebNewTags : [image.Tag!];
+    public string[] TagsOf(PushedImage image) =>
+        image == WebNew ? WebNewTags : image == WebRetired && WebLatest is not null ? [] : [image.Tag!];
 
     /// <summary>Every pushed manifest as a provider lists it: untagged children and referrers included.</summary>
     public IEnumerable<ProviderListedManifest> Listing()
     {
-        foreach (var image in Images)
+        foreach (var image in WebLatest is null ? Images : Images.Append(WebRetired))
         {
             yield return Listed(image, TagsOf(image), ProviderPushedAt(image));
         }
@@ -125,6 +138,8 @@ public sealed class ComparisonImages
             .PushAsync("w1", cancellationToken);
         created[api.Digest] = now.AddDays(-2);
 
+        var webRetired = await PushWebAsync(builder, "retired build", now.AddDays(-10), created, cancellationToken);
+
         var multi = await builder.Index("shop/multi")
             .Image(ImagePlatform.LinuxAmd64, i => i.Layer(baseLayer).Layer(l => l.File("/app/bin", "amd64 build")))
             .Image(ImagePlatform.LinuxArm64, i => i.Layer(l => l.File("/app/bin", "arm64 build")))
@@ -133,7 +148,26 @@ public sealed class ComparisonImages
         var signature = await builder.Referrers.PushSigstoreBundleAsync(multi, cancellationToken);
         var fallback = await builder.Referrers.WriteFallbackIndexAsync(multi, cancellationToken);
 
-        return new ComparisonImages(webOld, webNew, api, multi, signature, fallback, created, now.AddDays(-5));
+        return new ComparisonImages(
+            webOld, webNew, api, webRetired, multi, signature, fallback, created, now.AddDays(-5));
+    }
+
+    /// <summary>Pushes a new build under shop/web:v3: the build pushed there first is left untagged.</summary>
+    public async Task MoveTagAsync(TestImageBuilder builder, CancellationToken cancellationToken)
+    {
+        var createdAt = TimeProvider.System.GetUtcNow().AddDays(-1);
+        WebLatest = await PushWebAsync(builder, "latest build", createdAt, created, cancellationToken);
+    }
+
+    private static async Task<PushedImage> PushWebAsync(TestImageBuilder builder, string build,
+        DateTimeOffset createdAt, Dictionary<string, DateTimeOffset> created, CancellationToken cancellationToken)
+    {
+        var image = await builder.Image("shop/web")
+            .Layer(l => l.File("/srv/web/build.txt", build))
+            .Config(c => Describe(c, "payments", createdAt).User("1000"))
+            .PushAsync(MovedTag, cancellationToken);
+        created[image.Digest] = createdAt;
+        return image;
     }
 
     private static ProviderListedManifest Listed(PushedImage image, string[] tags, DateTimeOffset pushedAt) =>

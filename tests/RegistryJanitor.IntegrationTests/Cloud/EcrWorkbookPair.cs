@@ -38,10 +38,19 @@ public sealed class EcrWorkbookPair : ProviderWorkbookPair
         return options;
     }
 
-    protected override async Task<RegistryOptions> StartProviderAsync(
-        ComparisonImages pushed, CancellationToken cancellationToken)
+    protected override async Task<RegistryOptions> StartProviderAsync(CancellationToken cancellationToken)
     {
         ecr = await CloudScanArrange.StartEcrAsync(registry!.BaseAddress, password, cancellationToken);
+
+        // CloudWatch answers with no pulls, so pulls and egress stay those of the generic scan.
+        ecr.MetricPages.Add(("m0", [], []));
+        return CloudScanArrange.EcrOptions(ecr, registry.BaseAddress, ComparisonImages.RegistryName);
+    }
+
+    protected override void List(ComparisonImages pushed)
+    {
+        ecr!.Repositories.Clear();
+        ecr.Images.Clear();
         foreach (var repository in pushed.Listing().GroupBy(manifest => manifest.Repository))
         {
             ecr.Repositories.Add(repository.Key);
@@ -53,10 +62,6 @@ public sealed class EcrWorkbookPair : ProviderWorkbookPair
         {
             ecr.Manifests[index.Digest] = (index.MediaType, System.Text.Encoding.UTF8.GetString(index.Body.Span));
         }
-
-        // CloudWatch answers with no pulls, so pulls and egress stay those of the generic scan.
-        ecr.MetricPages.Add(("m0", [], []));
-        return CloudScanArrange.EcrOptions(ecr, registry.BaseAddress, ComparisonImages.RegistryName);
     }
 
     protected override async ValueTask DisposeServicesAsync()

@@ -13,8 +13,9 @@ using RegistryJanitor.Storage.Costs;
 namespace RegistryJanitor.IntegrationTests.Cloud;
 
 /// <summary>
-/// Both workbooks of one registry, each run in a database of its own so that nothing but that registry's scan
-/// reaches them: scan, layer analysis, today's costs, ranking, then the <c>report</c> command for this month.
+/// Both workbooks of one registry, written from a database of its own so that nothing but that registry's scans
+/// reaches them: one or more scans, then layer analysis, today's costs, ranking and the <c>report</c> command for
+/// this month.
 /// </summary>
 public sealed class PipelineWorkbooks : IAsyncDisposable
 {
@@ -24,34 +25,51 @@ public sealed class PipelineWorkbooks : IAsyncDisposable
     public static readonly TimeSpan StaleAfterPush = TimeSpan.FromDays(30);
 
     private readonly TestDatabase database;
-    private readonly TemporaryDirectory output;
+    private readonly TemporaryDirectory output = new();
+    private readonly Dictionary<string, string?> settings = Settings();
+    private readonly RankingPipelineHost host;
+    private readonly RegistryOptions registry;
 
-    private PipelineWorkbooks(TestDatabase database, TemporaryDirectory output, DateOnly day)
+    private PipelineWorkbooks(TestDatabase database, RegistryOptions registry)
     {
         this.database = database;
-        this.output = output;
-        Day = day;
+        this.registry = registry;
+        host = new RankingPipelineHost(database.DataSource, settings);
     }
 
     /// <summary>The day costs were computed for; the workbooks are those of its month.</summary>
-    public DateOnly Day { get; }
+    public DateOnly Day { get; private set; }
 
     public string CostsPath => Path.Combine(output.Path, $"registry-costs-{Day:yyyy-MM}.xlsx");
 
     public string OptimizationPath => Path.Combine(output.Path, $"registry-optimization-{Day:yyyy-MM}.xlsx");
 
-    public static async Task<PipelineWorkbooks> RunAsync(RegistryOptions registry, CancellationToken cancellationToken)
+    /// <summary>A fresh migrated database for the runs of <paramref name="registry"/>.</summary>
+    public static async Task<PipelineWorkbooks> CreateAsync(
+        RegistryOptions registry, CancellationToken cancellationToken)
     {
         var database = await TestDatabase.CreateAsync(
             applyMigrations: true, cancellationToken, label: "workbooks_" + registry.Provider);
-        var output = new TemporaryDirectory();
+        return new PipelineWorkbooks(database, registry);
+    }
+
+    /// <summary>Scans the registry; a scan that records any error throws.</summary>
+    public async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        var scan = await host.ScanAsync(registry, cancellationToken);
+        if (scan.Errors > 0)
+        {
+            throw new InvalidOperationException($"scan of {registry.Provider} recorded {scan.Errors} errors");
+        }
+    }
+
+    /// <summary>Analyses the scanned layers, computes today's costs, ranks, and writes both workbooks.</summary>
+    public async Task WriteWorkbooksAsync(CancellationToken cancellationToken)
+    {
+        await host.AnalyseAsync(registry, cancellationToken);
+
         var now = TimeProvider.System.GetUtcNow();
-        var workbooks = new PipelineWorkbooks(database, output, DateOnly.FromDateTime(now.UtcDateTime));
-        var settings = Settings();
-        await using var host = new RankingPipelineHost(database.DataSource, settings);
-
-        await host.ScanAndAnalyseAsync(registry, cancellationToken);
-
+        Day = DateOnly.FromDateTime(now.UtcDateTime);
         await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
         {
             var registryId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
@@ -60,23 +78,22 @@ public sealed class PipelineWorkbooks : IAsyncDisposable
             var pricing = new ConfigurationBuilder().AddInMemoryCollection(settings).Build()
                 .GetSection(PricingOptions.SectionName).Get<PricingOptions>()!;
             await new DailyCostComputation(database.DataSource).ComputeAsync(
-                new DailyCostRequest(registryId, registry.Name, workbooks.Day, pricing, now), cancellationToken);
+                new DailyCostRequest(registryId, registry.Name, Day, pricing, now), cancellationToken);
         }
 
         await host.Ranking.RunAsync(registry.Name, allTags: true, month: null, cancellationToken);
 
         var exitCode = await ReportCommandRunner.RunAsync(
-            database.DataSource, settings, workbooks.Day, output.Path, cancellationToken);
+            database.DataSource, settings, Day, output.Path, cancellationToken);
         if (exitCode != ExitCodes.Success)
         {
             throw new InvalidOperationException($"report exited with {exitCode}");
         }
-
-        return workbooks;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await host.DisposeAsync();
         output.Dispose();
         await database.DisposeAsync();
     }

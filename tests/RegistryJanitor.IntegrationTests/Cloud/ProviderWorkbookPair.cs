@@ -7,7 +7,8 @@ namespace RegistryJanitor.IntegrationTests.Cloud;
 /// <summary>
 /// <see cref="ComparisonImages"/> pushed to one real registry, then the whole pipeline run twice into workbooks of
 /// their own: once scanning that registry as a generic one, once through a fake cloud provider in front of it.
-/// Both runs use the same registry name, so everything that does not depend on the provider must be equal.
+/// Each side scans twice, before and after a tag moves. Both use the same registry name, so everything that does
+/// not depend on the provider must be equal.
 /// </summary>
 public abstract class ProviderWorkbookPair : IAsyncLifetime
 {
@@ -32,15 +33,23 @@ public abstract class ProviderWorkbookPair : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using (var builder = await StartRegistryAsync(cancellationToken))
-        {
-            images = await ComparisonImages.PushAsync(builder, cancellationToken);
-        }
+        using var builder = await StartRegistryAsync(cancellationToken);
+        images = await ComparisonImages.PushAsync(builder, cancellationToken);
+        var providerOptions = await StartProviderAsync(cancellationToken);
+        List(images);
+        generic = await PipelineWorkbooks.CreateAsync(GenericOptions(), cancellationToken);
+        provider = await PipelineWorkbooks.CreateAsync(providerOptions, cancellationToken);
 
-        var providerOptions = await StartProviderAsync(images, cancellationToken);
+        await generic.ScanAsync(cancellationToken);
+        await provider.ScanAsync(cancellationToken);
 
-        generic = await PipelineWorkbooks.RunAsync(GenericOptions(), cancellationToken);
-        provider = await PipelineWorkbooks.RunAsync(providerOptions, cancellationToken);
+        await images.MoveTagAsync(builder, cancellationToken);
+        List(images);
+        await generic.ScanAsync(cancellationToken);
+        await provider.ScanAsync(cancellationToken);
+
+        await generic.WriteWorkbooksAsync(cancellationToken);
+        await provider.WriteWorkbooksAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -65,9 +74,11 @@ public abstract class ProviderWorkbookPair : IAsyncLifetime
     /// <summary>The real registry as a generic registry named <see cref="ComparisonImages.RegistryName"/>.</summary>
     protected abstract RegistryOptions GenericOptions();
 
-    /// <summary>Starts the fake provider listing <paramref name="pushed"/> and returns its registry options.</summary>
-    protected abstract Task<RegistryOptions> StartProviderAsync(
-        ComparisonImages pushed, CancellationToken cancellationToken);
+    /// <summary>Starts the fake provider in front of the registry and returns its registry options.</summary>
+    protected abstract Task<RegistryOptions> StartProviderAsync(CancellationToken cancellationToken);
+
+    /// <summary>Makes the fake provider list <paramref name="pushed"/> as it is, replacing what it listed.</summary>
+    protected abstract void List(ComparisonImages pushed);
 
     /// <summary>Stops the fake provider and the real registry.</summary>
     protected abstract ValueTask DisposeServicesAsync();

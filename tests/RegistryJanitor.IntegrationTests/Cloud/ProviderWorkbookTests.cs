@@ -20,6 +20,7 @@ public abstract class ProviderWorkbookTests<TPair>(TPair pair)
     {
         WorkbookComparison.AssertSameRows(
             pair.Generic.CostsPath, pair.Provider.CostsPath, WorkbookComparison.CostSheets);
+        WorkbookComparison.AssertSameCells(pair.Generic.CostsPath, pair.Provider.CostsPath, "Summary", "Assumptions");
 
         var genericRegistry = Assert.Single(RowsBy(pair.Generic, "Registries", r => r["Registry"].Value!)).Value;
         var providerRegistry = Assert.Single(RowsBy(pair.Provider, "Registries", r => r["Registry"].Value!)).Value;
@@ -70,19 +71,36 @@ public abstract class ProviderWorkbookTests<TPair>(TPair pair)
     }
 
     [Fact]
-    public void DeadWeightSheet_ProviderScan_StaleImageAgedFromTheProviderPushTime()
+    public void DeadWeightSheet_ProviderScan_StaleAndUntaggedImagesDatedFromTheProviderPushTime()
     {
-        var stale = pair.Images.WebOld;
-        var generic = Assert.Single(RowsBy(pair.Generic, "Dead weight", r => r["Digest"].Value!)).Value;
-        var provider = Assert.Single(RowsBy(pair.Provider, "Dead weight", r => r["Digest"].Value!)).Value;
+        var images = pair.Images;
+        var stale = images.WebOld;
+        var untagged = images.WebRetired;
 
-        Assert.Equal((stale.Digest, "stale"), (generic["Digest"].Value, generic["Kind"].Value));
-        Assert.Equal(StaleByAge + "config created", generic["Detail"].Value);
-        Assert.Equal(DaysBefore(pair.Generic.Day, pair.Images.CreatedAt(stale)), generic["Age days"].Number);
-        Assert.Equal(StaleByAge + "provider", provider["Detail"].Value);
-        Assert.Equal(Date(pair.Images.ProviderPushedAt(stale)), provider["Pushed"].Number);
-        Assert.Equal(DaysBefore(pair.Provider.Day, pair.Images.ProviderPushedAt(stale)), provider["Age days"].Number);
-        Assert.Null(provider["Last pulled"].Value);
+        var generic = RowsBy(pair.Generic, "Dead weight", r => r["Digest"].Value!);
+        var provider = RowsBy(pair.Provider, "Dead weight", r => r["Digest"].Value!);
+
+        var expectedDigests = new[] { stale.Digest, untagged.Digest }.Order(StringComparer.Ordinal);
+        Assert.Equal(expectedDigests, generic.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(expectedDigests, provider.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("stale", generic[stale.Digest]["Kind"].Value);
+        Assert.Equal("untagged", generic[untagged.Digest]["Kind"].Value);
+        Assert.Equal(StaleByAge + "config created", generic[stale.Digest]["Detail"].Value);
+        Assert.Equal(DaysBefore(pair.Generic.Day, images.CreatedAt(stale)), generic[stale.Digest]["Age days"].Number);
+        Assert.Equal(Date(images.CreatedAt(untagged)), generic[untagged.Digest]["Pushed"].Number);
+
+        Assert.Equal(StaleByAge + "provider", provider[stale.Digest]["Detail"].Value);
+        Assert.Equal(
+            DaysBefore(pair.Provider.Day, images.ProviderPushedAt(stale)), provider[stale.Digest]["Age days"].Number);
+        foreach (var image in new[] { stale, untagged })
+        {
+            Assert.Equal(Date(images.ProviderPushedAt(image)), provider[image.Digest]["Pushed"].Number);
+            Assert.Null(provider[image.Digest]["Last pulled"].Value);
+        }
+
+        // Untagged age counts from when a scan found the tag gone, which both scans saw at the same re-scan.
+        Assert.Null(provider[untagged.Digest]["Detail"].Value);
+        Assert.Equal(generic[untagged.Digest]["Age days"].Value, provider[untagged.Digest]["Age days"].Value);
     }
 
     [Fact]
@@ -90,6 +108,7 @@ public abstract class ProviderWorkbookTests<TPair>(TPair pair)
     {
         WorkbookComparison.AssertSameRows(
             pair.Generic.OptimizationPath, pair.Provider.OptimizationPath, WorkbookComparison.OptimizationSheets);
+        WorkbookComparison.AssertSameCells(pair.Generic.OptimizationPath, pair.Provider.OptimizationPath, "Summary");
     }
 
     private static string DigestAndTag(Dictionary<string, ReadCell> row) =>

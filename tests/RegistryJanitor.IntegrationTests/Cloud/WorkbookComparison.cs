@@ -4,8 +4,9 @@ using Xunit;
 namespace RegistryJanitor.IntegrationTests.Cloud;
 
 /// <summary>
-/// Compares the table sheets of a generic scan's workbook with those of a provider scan's: every data row, cell by
-/// cell (value and formula), apart from the columns named as provider facts, which the tests check on their own.
+/// Compares a generic scan's workbook with a provider scan's: every data row of the table sheets, cell by cell
+/// (value and formula), apart from the columns named as provider facts, which the tests check on their own; and
+/// every cell of the summary and assumption sheets.
 /// </summary>
 internal static class WorkbookComparison
 {
@@ -54,6 +55,20 @@ internal static class WorkbookComparison
         }
     }
 
+    /// <summary>
+    /// Asserts that each of <paramref name="sheets"/> (a sheet of label and formula cells, not a table) holds the
+    /// same cells in both workbooks, apart from the line saying when the workbook was generated.
+    /// </summary>
+    public static void AssertSameCells(string genericPath, string providerPath, params string[] sheets)
+    {
+        using var generic = new WorkbookReadback(genericPath);
+        using var provider = new WorkbookReadback(providerPath);
+        foreach (var sheet in sheets)
+        {
+            Assert.Equal(Cells(generic, sheet), Cells(provider, sheet));
+        }
+    }
+
     /// <summary>The data rows of <paramref name="sheet"/> by <paramref name="key"/>.</summary>
     public static Dictionary<string, Dictionary<string, ReadCell>> RowsBy(
         string path, string sheet, Func<Dictionary<string, ReadCell>, string> key)
@@ -69,6 +84,13 @@ internal static class WorkbookComparison
                 .Where(cell => !providerColumns.Contains(cell.Key))
                 .Select(cell => $"{cell.Key}={cell.Value.Value}"
                     + (cell.Value.Formula is null ? string.Empty : $" [{cell.Value.Formula}]"))))
+            .Order(StringComparer.Ordinal)];
+
+    private static List<string> Cells(WorkbookReadback workbook, string sheet) =>
+        [.. workbook.Cells(sheet)
+            .Where(cell => cell.Value.Value?.StartsWith("Generated ", StringComparison.Ordinal) != true)
+            .Select(cell => $"{cell.Key}={cell.Value.Value}"
+                + (cell.Value.Formula is null ? string.Empty : $" [{cell.Value.Formula}]"))
             .Order(StringComparer.Ordinal)];
 
     private static string TableName(WorkbookReadback workbook, string sheet) =>
