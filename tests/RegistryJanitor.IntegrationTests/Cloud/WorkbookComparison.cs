@@ -80,18 +80,18 @@ internal static class WorkbookComparison
     /// <summary>Rows as lines of <c>Header=value [formula]</c> cells, provider columns left out, sorted.</summary>
     private static List<string> Normalised(WorkbookReadback workbook, string sheet, string[] providerColumns) =>
         [.. SheetTable.Rows(workbook, sheet)
-            .Select(row => string.Join(" | ", row
-                .Where(cell => !providerColumns.Contains(cell.Key))
-                .Select(cell => $"{cell.Key}={cell.Value.Value}"
-                    + (cell.Value.Formula is null ? string.Empty : $" [{cell.Value.Formula}]"))))
+            .Select(row => string.Join(" | ", row.Where(cell => !providerColumns.Contains(cell.Key)).Select(Render)))
             .Order(StringComparer.Ordinal)];
 
     private static List<string> Cells(WorkbookReadback workbook, string sheet) =>
         [.. workbook.Cells(sheet)
             .Where(cell => cell.Value.Value?.StartsWith("Generated ", StringComparison.Ordinal) != true)
-            .Select(cell => $"{cell.Key}={cell.Value.Value}"
-                + (cell.Value.Formula is null ? string.Empty : $" [{cell.Value.Formula}]"))
+            .Select(Render)
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>A cell as <c>header-or-reference=value [formula]</c>.</summary>
+    private static string Render(KeyValuePair<string, ReadCell> cell) =>
+        $"{cell.Key}={cell.Value.Value}" + (cell.Value.Formula is null ? string.Empty : $" [{cell.Value.Formula}]");
 
     private static string TableName(WorkbookReadback workbook, string sheet) =>
         workbook.SheetPart(sheet).TableDefinitionParts.Single().Table.Name!.Value!;
