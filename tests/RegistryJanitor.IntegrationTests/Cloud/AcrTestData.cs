@@ -55,4 +55,40 @@ public static class AcrTestData
 
         return item;
     }
+
+    /// <summary>
+    /// The item ACR lists for <paramref name="manifest"/>: created (pushed) at its push time, last updated an hour
+    /// later as a tag change would, an index's children under <c>references</c>.
+    /// </summary>
+    public static JsonObject Listed(ProviderListedManifest manifest)
+    {
+        var item = new JsonObject
+        {
+            ["digest"] = manifest.Digest,
+            ["imageSize"] = manifest.Size,
+            ["createdTime"] = manifest.PushedAt.ToString("O"),
+            ["lastUpdateTime"] = manifest.PushedAt.AddHours(1).ToString("O"),
+            ["mediaType"] = manifest.MediaType,
+            ["tags"] = new JsonArray(manifest.Tags.Select(t => (JsonNode)t).ToArray()),
+            ["changeableAttributes"] = new JsonObject
+            {
+                ["deleteEnabled"] = true,
+                ["writeEnabled"] = true,
+                ["readEnabled"] = true,
+                ["listEnabled"] = true,
+            },
+        };
+        if (manifest.ConfigMediaType is not null)
+        {
+            item["configMediaType"] = manifest.ConfigMediaType;
+        }
+
+        if (manifest.Children.Count > 0)
+        {
+            item["references"] = new JsonArray(
+                manifest.Children.Select(child => (JsonNode)new JsonObject { ["digest"] = child }).ToArray());
+        }
+
+        return item;
+    }
 }

@@ -12,13 +12,15 @@ using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
 using RegistryJanitor.Reporting;
 using RegistryJanitor.Scanning;
 using RegistryJanitor.Storage.Costs;
+using RegistryJanitor.Storage.ProviderFacts;
 using Xunit;
 
 namespace RegistryJanitor.IntegrationTests.Cloud;
 
 /// <summary>
 /// The cost workbook the <c>report</c> command writes after an ECR scan lists what was pushed, with the push and
-/// last pull times ECR reports (<c>imagePushedAt</c>, <c>lastRecordedPullTime</c>) in Pushed and Last pull.
+/// last pull times ECR reports (<c>imagePushedAt</c>, <c>lastRecordedPullTime</c>) in Pushed and Last pull, and
+/// the pulls CloudWatch counts (<c>RepositoryPullCount</c>) as measured pulls and egress.
 /// </summary>
 public sealed class EcrScanWorkbookTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -51,20 +53,11 @@ public sealed class EcrScanWorkbookTests(PostgresDatabaseFixture database) : ICl
         await using var host = new ScannerHost(database.DataSource);
         var run = await host.ScanAsync(CloudScanArrange.EcrOptions(ecr, registry.BaseAddress, RegistryName), ct);
         Assert.Equal(ScanStatus.Succeeded, run.Status);
-        var settings = Settings();
-        var pricing = new ConfigurationBuilder().AddInMemoryCollection(settings).Build()
-            .GetSection(PricingOptions.SectionName).Get<PricingOptions>()!;
-        await using (var connection = await database.DataSource.OpenConnectionAsync(ct))
-        {
-            var registryId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                "SELECT id FROM registries WHERE name = @name", new { name = RegistryName }, cancellationToken: ct));
-            await new DailyCostComputation(database.DataSource).ComputeAsync(
-                new DailyCostRequest(registryId, RegistryName, today, pricing, now), ct);
-        }
+        await ComputeCostsAsync(RegistryName, today, now, ct);
 
         using var output = new TemporaryDirectory();
         var exitCode = await Reports.ReportCommandRunner.RunAsync(
-            database.DataSource, settings, today, output.Path, ct);
+            database.DataSource, Settings(), today, output.Path, ct);
 
         Assert.Equal(ExitCodes.Success, exitCode);
         using var workbook = new WorkbookReadback(
@@ -84,6 +77,61 @@ public sealed class EcrScanWorkbookTests(PostgresDatabaseFixture database) : ICl
         Assert.Equal(secondPushed.UtcDateTime.Date.ToOADate(), byDigest[second.Digest]["Pushed"].Number);
         Assert.Equal(firstPulled.UtcDateTime.Date.ToOADate(), byDigest[first.Digest]["Last pull"].Number);
         Assert.Null(byDigest[second.Digest]["Last pull"].Value);
+    }
+
+    [Fact]
+    public async Task ReportCommand_AfterEcrScanWithPullMetric_PullsAndEgressComeFromCloudWatch()
+    {
+        const long pullsToday = 7;
+        const string registryName = "ecr-pulls";
+        var ct = TestContext.Current.CancellationToken;
+        var (registryProcess, password) = await CloudScanArrange.StartEcrRegistryAsync(ct);
+        await using var registry = registryProcess;
+        using var builder = CloudScanArrange.EcrBuilder(registry.BaseAddress, password);
+        var image = await builder.Image("team/pulled")
+            .Layer(l => l.FileOfSize("/srv/pulled.bin", 50_000, seed: 9))
+            .PushAsync("v1", ct);
+        var now = TimeProvider.System.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var ecr = await CloudScanArrange.StartEcrAsync(registry.BaseAddress, password, ct);
+        ecr.Repositories.Add("team/pulled");
+        ecr.Images["team/pulled"] =
+            [EcrTestData.Image(image.Digest, ["v1"], image.ImageBytes, now.AddDays(-1).ToUnixTimeSeconds())];
+        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+        ecr.MetricPages.Add(("m0", [day], [pullsToday]));
+        await using var host = new ScannerHost(database.DataSource);
+        var run = await host.ScanAsync(CloudScanArrange.EcrOptions(ecr, registry.BaseAddress, registryName), ct);
+        Assert.Equal(ScanStatus.Succeeded, run.Status);
+        await ComputeCostsAsync(registryName, today, now, ct);
+
+        using var output = new TemporaryDirectory();
+        var exitCode = await Reports.ReportCommandRunner.RunAsync(
+            database.DataSource, Settings(), today, output.Path, ct);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        using var workbook = new WorkbookReadback(
+            Path.Combine(output.Path, $"registry-costs-{today:yyyy-MM}.xlsx"));
+        var coldPullBytes = image.Layers.Sum(layer => layer.Size);
+        var expected = (pullsToday, pullsToday * coldPullBytes, ProviderStatisticsStore.ProviderMetricSource);
+        foreach (var sheet in new[] { "Registries", "Repositories", "Images" })
+        {
+            var row = Assert.Single(SheetTable.Rows(workbook, sheet), r => r["Registry"].Value == registryName);
+            Assert.Equal(expected,
+                ((long)row["Pulls"].Number, (long)row["Egress bytes"].Number, row["Pull source"].Value));
+        }
+    }
+
+    private async Task ComputeCostsAsync(
+        string registryName, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pricing = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build()
+            .GetSection(PricingOptions.SectionName).Get<PricingOptions>()!;
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var registryId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT id FROM registries WHERE name = @name", new { name = registryName },
+            cancellationToken: cancellationToken));
+        await new DailyCostComputation(database.DataSource).ComputeAsync(
+            new DailyCostRequest(registryId, registryName, day, pricing, now), cancellationToken);
     }
 
     private static Dictionary<string, string?> Settings() => new()

@@ -46,6 +46,25 @@ public static class EcrTestData
         return image;
     }
 
+    /// <summary>
+    /// The ImageDetail ECR lists for <paramref name="manifest"/>; an index has no <c>artifactMediaType</c>.
+    /// </summary>
+    public static JsonObject Listed(ProviderListedManifest manifest, DateTimeOffset? lastPulledAt)
+    {
+        var image = Image(manifest.Digest, manifest.Tags, manifest.Size, manifest.PushedAt.ToUnixTimeSeconds(),
+            lastPulledAt?.ToUnixTimeSeconds(), manifest.MediaType, manifest.Subject);
+        if (manifest.ConfigMediaType is null)
+        {
+            image.Remove("artifactMediaType");
+        }
+        else
+        {
+            image["artifactMediaType"] = manifest.ArtifactType ?? manifest.ConfigMediaType;
+        }
+
+        return image;
+    }
+
     public static RegistryOptions Options(FakeEcrServer ecr, Uri registry, int pageSize = 1000)
     {
         var options = new RegistryOptions { Name = "ecr-test", Provider = RegistryProvider.Ecr, Url = registry };

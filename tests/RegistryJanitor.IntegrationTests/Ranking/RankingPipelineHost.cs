@@ -31,12 +31,25 @@ public sealed class RankingPipelineHost : IAsyncDisposable
     /// <summary>Scans <paramref name="registry"/> and analyses every layer of it.</summary>
     public async Task ScanAndAnalyseAsync(RegistryOptions registry, CancellationToken cancellationToken)
     {
+        await ScanAsync(registry, cancellationToken);
+        await AnalyseAsync(registry, cancellationToken);
+    }
+
+    /// <summary>Scans <paramref name="registry"/>; a scan that does not succeed throws.</summary>
+    public async Task<ScanSummary> ScanAsync(RegistryOptions registry, CancellationToken cancellationToken)
+    {
         var scan = await provider.GetRequiredService<RegistryScanner>().ScanAsync(registry, null, cancellationToken);
         if (scan.Status != ScanStatus.Succeeded)
         {
             throw new InvalidOperationException($"scan {scan.Status}: {scan.Error}");
         }
 
+        return scan;
+    }
+
+    /// <summary>Analyses every layer of the scanned <paramref name="registry"/>.</summary>
+    public async Task AnalyseAsync(RegistryOptions registry, CancellationToken cancellationToken)
+    {
         var analysis = await provider.GetRequiredService<LayerAnalysisRunner>()
             .RunAsync(registry, 1L << 30, null, cancellationToken);
         if (analysis.Status != AnalysisSummary.Succeeded)
