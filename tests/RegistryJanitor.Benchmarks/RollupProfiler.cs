@@ -38,7 +38,8 @@ internal static class RollupProfiler
         var sharing = (DailySharingSql.ReplaceTagSnapshots + ";\n" + DailySharingSql.ReplaceBaseFamilies)
             .Replace("@day", "DATE '2026-02-10'", StringComparison.Ordinal)
             .Replace("@registryId", registryId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var statements = (DailyCostSql.BuildWorkingTables + ";\n" + sharing)
+        var statements = (DailyCostSql.IndexPresence + ";\n" + DailyCostSql.CreatePresenceBlob(false) + ";\n"
+                + DailyCostSql.BuildWorkingTables + ";\n" + sharing)
             .Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var statement in statements)
         {

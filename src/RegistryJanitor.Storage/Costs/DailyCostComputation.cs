@@ -48,6 +48,9 @@ public sealed class DailyCostComputation
             scopeByRepository = registryOptions.DedupScope == DedupScope.Repository,
         };
         await ExecuteAsync(connection, transaction, DailyCostSql.FillPresence, presenceParameters, cancellationToken);
+        await ExecuteAsync(connection, transaction, DailyCostSql.IndexPresence, null, cancellationToken);
+        await ExecuteAsync(connection, transaction, DailyCostSql.CreatePresenceBlob(
+            presenceParameters.scopeByRepository), null, cancellationToken);
         await ExecuteAsync(connection, transaction, DailyCostSql.BuildWorkingTables, null, cancellationToken);
         var summary = await connection.QuerySingleAsync<RegistrySummaryRow>(new CommandDefinition(
             DailyCostSql.SelectRegistrySummary, null, transaction, CommandTimeoutSeconds,

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace RegistryJanitor.Storage.Costs;
 
 /// <summary>
@@ -60,20 +63,23 @@ internal static class DailyCostSql
           AND rm.deleted_at IS NULL
         """;
 
-    public const string BuildWorkingTables = """
-        CREATE UNIQUE INDEX ON cost_presence (repository_id, manifest_id);
-        ANALYZE cost_presence;
-
+    // Presence ids follow (repository, manifest), so within one blob rows of a repository sit together. The sort
+    // leads with the blob id: PostgreSQL's integer fast path then settles most comparisons on the first key,
+    // which a constant scope key (0 for registry-wide deduplication) would defeat; the scope key is a sort key
+    // only when it is the repository. {0} and {1}: the scope key after the blob id in the window and the
+    // partition; {2}: the scope change test.
+    private const string CreatePresenceBlobTemplate = """
         -- Every blob reference of every present manifest (config and layers) with its size, in one pass over
-        -- manifest_blobs and one sort by blob. Neighbouring rows in that order tell whether a row is the first of
-        -- its blob in the dedup scope, in the repository, and in the manifest (a manifest can list a blob twice);
+        -- manifest_blobs and one sort by blob (then dedup scope, when that is the repository). Neighbouring rows in
+        -- that order tell whether a row is the first of its blob in the dedup scope, in the repository, and in the
+        -- manifest (a manifest can list a blob twice);
         -- refs counts the present manifests of the scope referencing the blob. No grouping and no hashing of a
         -- million keys: the windows share the one sort. A layer row sorts before a config row of the same blob, so
         -- the first use of a blob that a manifest lists as a layer is a layer row.
         CREATE TEMP TABLE cost_presence_blob ON COMMIT DROP AS
         SELECT f.presence_id, f.blob_id, f.size, f.is_layer, f.position,
                f.first_in_scope, f.first_in_repository, f.first_use,
-               sum(f.first_use::INTEGER) OVER (PARTITION BY f.scope_key, f.blob_id) AS refs
+               sum(f.first_use::INTEGER) OVER (PARTITION BY f.blob_id{1}) AS refs
         FROM (
             SELECT k.*,
                    k.first_in_repository OR k.presence_id <> k.previous_presence AS first_use
@@ -82,8 +88,7 @@ internal static class DailyCostSql
                        n.first_in_scope OR n.repository_id <> n.previous_repository AS first_in_repository
                 FROM (
                     SELECT r.*,
-                           r.blob_id IS DISTINCT FROM lag(r.blob_id) OVER w
-                               OR r.scope_key <> lag(r.scope_key) OVER w AS first_in_scope,
+                           r.blob_id IS DISTINCT FROM lag(r.blob_id) OVER w{2} AS first_in_scope,
                            lag(r.repository_id) OVER w AS previous_repository,
                            lag(r.presence_id) OVER w AS previous_presence
                     FROM (
@@ -93,11 +98,32 @@ internal static class DailyCostSql
                         JOIN manifest_blobs AS mb ON mb.manifest_id = p.manifest_id
                         JOIN blobs AS b ON b.id = mb.blob_id
                     ) AS r
-                    WINDOW w AS (ORDER BY r.scope_key, r.blob_id, r.repository_id, r.presence_id, r.is_layer DESC)
+                    WINDOW w AS (ORDER BY r.blob_id{0}, r.presence_id, r.is_layer DESC)
                 ) AS n
             ) AS k
         ) AS f;
         ANALYZE cost_presence_blob;
+        """;
+
+    private static readonly CompositeFormat PresenceBlobFormat = CompositeFormat.Parse(CreatePresenceBlobTemplate);
+
+    /// <summary>
+    /// The statements that build <c>cost_presence_blob</c>, every blob reference of every present manifest with
+    /// its first-use flags and reference count, for registry-wide or per-repository deduplication.
+    /// </summary>
+    public static string CreatePresenceBlob(bool scopeByRepository) => string.Format(
+        CultureInfo.InvariantCulture,
+        PresenceBlobFormat,
+        scopeByRepository ? ", r.scope_key" : string.Empty,
+        scopeByRepository ? ", f.scope_key" : string.Empty,
+        scopeByRepository ? "\n                               OR r.scope_key <> lag(r.scope_key) OVER w" : string.Empty);
+
+    public const string IndexPresence = """
+        CREATE UNIQUE INDEX ON cost_presence (repository_id, manifest_id);
+        ANALYZE cost_presence
+        """;
+
+    public const string BuildWorkingTables = """
 
         -- Present children of present indexes, within one repository.
         CREATE TEMP TABLE cost_child ON COMMIT DROP AS
