@@ -266,7 +266,7 @@ fetch_demo_files
 step "Build (Release)"
 build_product
 product help >"$STATE/commands.txt" 2>&1 || true
-rj_log "built in $(elapsed) so far"
+rj_log "build ready, $(elapsed) since the start"
 
 RAN=()
 SKIPPED=()
