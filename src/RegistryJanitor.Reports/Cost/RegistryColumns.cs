@@ -3,10 +3,15 @@ using RegistryJanitor.Reports.Xlsx;
 
 namespace RegistryJanitor.Reports.Cost;
 
-/// <summary>Columns of the Registries sheet: the bill per registry, with included storage and daily fees.</summary>
+/// <summary>
+/// Columns of the Registries sheet: the bill per registry, with included storage and daily fees, and the storage
+/// the provider itself bills, where it reports one.
+/// </summary>
 internal static class RegistryColumns
 {
     private const string G = PriceBook.BytesPerGiBText;
+    private const string BilledBytes = "Billed storage bytes (provider)";
+    private const string BilledGiB = "Billed storage GiB (provider)";
 
     public static List<TableColumn<RegistryCostRow>> Create(PriceBook prices) =>
     [
@@ -110,5 +115,30 @@ internal static class RegistryColumns
             Totals = TotalsKind.Sum,
         },
         new() { Header = "Pull source", Kind = ColumnKind.Text, Text = r => r.PullSource },
+
+        // The provider's billed storage sits after the existing columns so that their positions stay put. No totals:
+        // registries without a reading would make a sum look comparable to the Stored bytes total when it is not.
+        new()
+        {
+            Header = BilledBytes,
+            Kind = ColumnKind.Bytes,
+            Number = r => r.BilledStorageBytes,
+        },
+        new()
+        {
+            Header = BilledGiB,
+            Kind = ColumnKind.GiB,
+            IsBlank = r => r.BilledStorageBytes is null,
+            Formula = (c, _) => $"{c.Ref(BilledBytes)}/{G}",
+            Number = r => r.BilledStorageBytes / PriceBook.BytesPerGiB,
+        },
+        new()
+        {
+            Header = "Billed minus stored GiB (provider)",
+            Kind = ColumnKind.GiB,
+            IsBlank = r => r.BilledStorageBytes is null,
+            Formula = (c, _) => $"{c.Ref(BilledGiB)}-{c.Ref("Stored GiB")}",
+            Number = r => (r.BilledStorageBytes / PriceBook.BytesPerGiB) - PriceBook.GiB(r.StoredBytes),
+        },
     ];
 }

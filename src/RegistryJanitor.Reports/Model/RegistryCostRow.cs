@@ -24,4 +24,10 @@ public sealed record RegistryCostRow
 
     /// <summary>Where the pull counts come from: provider metric, registry events or configured assumption.</summary>
     public required string PullSource { get; init; }
+
+    /// <summary>
+    /// Storage the provider bills for the registry (ACR listUsages <c>Size</c>), latest reading of the month;
+    /// null when the provider reports none (generic registries, ECR).
+    /// </summary>
+    public long? BilledStorageBytes { get; init; }
 }

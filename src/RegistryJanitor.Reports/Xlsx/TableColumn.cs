@@ -18,6 +18,12 @@ internal sealed class TableColumn<T>
     /// <summary>Formula without the leading <c>=</c>; built only from references, never from row strings.</summary>
     public Func<TableRowContext, T, string>? Formula { get; init; }
 
+    /// <summary>
+    /// Rows whose cell stays empty, formula included: a figure the row does not have, which a formula would show
+    /// as zero.
+    /// </summary>
+    public Func<T, bool>? IsBlank { get; init; }
+
     public TotalsKind Totals { get; init; }
 
     /// <summary>Per-row style when one column mixes formats (prices and quotas in one Value column).</summary>

@@ -78,6 +78,11 @@ internal static class TableWriter
     private static void WriteCell<T>(SheetXmlWriter sheet, TableColumn<T> column, int index, T row,
         TableRowContext context, ref double sum, ref int count)
     {
+        if (column.IsBlank?.Invoke(row) == true)
+        {
+            return;
+        }
+
         var style = column.Style?.Invoke(row) ?? StyleOf(column.Kind);
         if (column.Formula is not null)
         {

@@ -23,6 +23,10 @@ internal static class CostReportSql
         FROM snapshot_days
         """;
 
+    /// <summary>
+    /// Registries of the last snapshot day. Billed storage is the provider's latest reading within the period (the
+    /// last day that has one, its latest observation), which need not fall on the snapshot day; null without one.
+    /// </summary>
     public const string SelectRegistries = SnapshotDays + """
         , month_sums AS (
             SELECT registry_id,
@@ -40,6 +44,12 @@ internal static class CostReportSql
             WHERE day >= @monthStart::date
               AND day < @monthEnd::date
             GROUP BY registry_id
+        ), billed AS (
+            SELECT DISTINCT ON (registry) registry, billed_bytes
+            FROM provider_billed_storage
+            WHERE day >= @monthStart::date
+              AND day < @monthEnd::date
+            ORDER BY registry, day DESC, observed_at DESC, source
         )
         SELECT s.registry AS Registry,
                COALESCE(g.provider, 'unknown') AS Provider,
@@ -50,12 +60,14 @@ internal static class CostReportSql
                s.stored_bytes AS StoredBytes,
                ROUND(m.pulls)::bigint AS Pulls,
                ROUND(m.egress_bytes)::bigint AS EgressBytes,
-               COALESCE(p.pull_source, 'none') AS PullSource
+               COALESCE(p.pull_source, 'none') AS PullSource,
+               b.billed_bytes AS BilledStorageBytes
         FROM daily_registry_snapshots s
         JOIN snapshot_days sd ON sd.registry_id = s.registry_id AND sd.day = s.day
         JOIN month_sums m ON m.registry_id = s.registry_id
         LEFT JOIN pull_sources p ON p.registry_id = s.registry_id
         LEFT JOIN registries g ON g.id = s.registry_id
+        LEFT JOIN billed b ON b.registry = s.registry
         ORDER BY s.registry
         """;
 

@@ -1,20 +1,35 @@
+using Azure.Core;
 using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
+using RegistryJanitor.Registries.Acr;
 
 namespace RegistryJanitor.IntegrationTests.Cloud;
 
 /// <summary>
 /// The comparison content scanned generically and through the fake ACR, whose listing gives each image the push
-/// time <see cref="ComparisonImages.ProviderPushedAt"/> as <c>createdTime</c>.
+/// time <see cref="ComparisonImages.ProviderPushedAt"/> as <c>createdTime</c>. Its Resource Manager reports
+/// <see cref="BilledStorage"/> bytes as the registry's billed <c>Size</c> and refuses the pull metrics (403), so
+/// pulls and egress stay those of the generic scan.
 /// </summary>
 public sealed class AcrWorkbookPair : ProviderWorkbookPair
 {
+    /// <summary>Billed storage that matches no computed figure: a little over 3 GiB.</summary>
+    private const long BilledStorage = 3_344_682_261;
+
+    private const string ResourceId =
+        "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/comparison";
+
+    private readonly RecordingTokenCredential credential = new(TimeProvider.System);
     private RegistryProcess? registry;
     private FakeAcrServer? acr;
 
     public override RegistryProvider Kind => RegistryProvider.Acr;
+
+    public override long? ProviderBilledStorageBytes => BilledStorage;
+
+    protected override TokenCredential? AzureCredential => credential;
 
     protected override async Task<TestImageBuilder> StartRegistryAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +43,12 @@ public sealed class AcrWorkbookPair : ProviderWorkbookPair
     protected override async Task<RegistryOptions> StartProviderAsync(CancellationToken cancellationToken)
     {
         acr = await CloudScanArrange.StartAcrAsync(registry!.BaseAddress, cancellationToken);
-        return CloudScanArrange.AcrOptions(acr, ComparisonImages.RegistryName);
+        acr.BilledStorageBytes = BilledStorage;
+        acr.MetricsForbidden = true;
+        var options = CloudScanArrange.AcrOptions(acr, ComparisonImages.RegistryName);
+        options.Settings[AcrSettings.ArmEndpointKey] = acr.BaseUri.ToString();
+        options.Settings[AcrSettings.ResourceIdKey] = ResourceId;
+        return options;
     }
 
     protected override void List(ComparisonImages pushed)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Core;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using RegistryJanitor.Commands;
@@ -30,11 +31,11 @@ public sealed class PipelineWorkbooks : IAsyncDisposable
     private readonly RankingPipelineHost host;
     private readonly RegistryOptions registry;
 
-    private PipelineWorkbooks(TestDatabase database, RegistryOptions registry)
+    private PipelineWorkbooks(TestDatabase database, RegistryOptions registry, TokenCredential? azureCredential)
     {
         this.database = database;
         this.registry = registry;
-        host = new RankingPipelineHost(database.DataSource, settings);
+        host = new RankingPipelineHost(database.DataSource, settings, azureCredential);
     }
 
     /// <summary>The day costs were computed for; the workbooks are those of its month.</summary>
@@ -44,13 +45,16 @@ public sealed class PipelineWorkbooks : IAsyncDisposable
 
     public string OptimizationPath => Path.Combine(output.Path, $"registry-optimization-{Day:yyyy-MM}.xlsx");
 
-    /// <summary>A fresh migrated database for the runs of <paramref name="registry"/>.</summary>
+    /// <summary>
+    /// A fresh migrated database for the runs of <paramref name="registry"/>, scanned with
+    /// <paramref name="azureCredential"/> as the Entra ID credential when one is given.
+    /// </summary>
     public static async Task<PipelineWorkbooks> CreateAsync(
-        RegistryOptions registry, CancellationToken cancellationToken)
+        RegistryOptions registry, TokenCredential? azureCredential, CancellationToken cancellationToken)
     {
         var database = await TestDatabase.CreateAsync(
             applyMigrations: true, cancellationToken, label: "workbooks_" + registry.Provider);
-        return new PipelineWorkbooks(database, registry);
+        return new PipelineWorkbooks(database, registry, azureCredential);
     }
 
     /// <summary>Scans the registry; a scan that records any error throws.</summary>

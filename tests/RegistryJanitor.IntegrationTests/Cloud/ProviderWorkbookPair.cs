@@ -1,3 +1,4 @@
+using Azure.Core;
 using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using Xunit;
@@ -30,6 +31,12 @@ public abstract class ProviderWorkbookPair : IAsyncLifetime
     /// <summary>The last pull time the provider listing reports for <paramref name="image"/>, if any.</summary>
     public virtual DateTimeOffset? ProviderLastPulledAt(PushedImage image) => null;
 
+    /// <summary>The storage the fake provider reports as billed for the registry, if it reports any.</summary>
+    public virtual long? ProviderBilledStorageBytes => null;
+
+    /// <summary>The Entra ID credential of the provider scan, if the provider needs one.</summary>
+    protected virtual TokenCredential? AzureCredential => null;
+
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -37,8 +44,8 @@ public abstract class ProviderWorkbookPair : IAsyncLifetime
         images = await ComparisonImages.PushAsync(builder, cancellationToken);
         var providerOptions = await StartProviderAsync(cancellationToken);
         List(images);
-        generic = await PipelineWorkbooks.CreateAsync(GenericOptions(), cancellationToken);
-        provider = await PipelineWorkbooks.CreateAsync(providerOptions, cancellationToken);
+        generic = await PipelineWorkbooks.CreateAsync(GenericOptions(), null, cancellationToken);
+        provider = await PipelineWorkbooks.CreateAsync(providerOptions, AzureCredential, cancellationToken);
 
         await generic.ScanAsync(cancellationToken);
         await provider.ScanAsync(cancellationToken);

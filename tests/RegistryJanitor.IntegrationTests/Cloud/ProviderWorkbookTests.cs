@@ -1,6 +1,7 @@
 using RegistryJanitor.Core.Configuration;
 using RegistryJanitor.IntegrationTests.Reports;
 using RegistryJanitor.IntegrationTests.Support.Images;
+using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
 using Xunit;
 
 namespace RegistryJanitor.IntegrationTests.Cloud;
@@ -8,12 +9,13 @@ namespace RegistryJanitor.IntegrationTests.Cloud;
 /// <summary>
 /// A scan through a cloud provider reaches both workbooks exactly as a generic scan of the same registry does;
 /// only the provider's own facts differ: its name, the push times its listing reports (Pushed, with source
-/// "provider", and the age of stale images) and the last pulls it records.
+/// "provider", and the age of stale images), the last pulls it records and the storage it bills.
 /// </summary>
 public abstract class ProviderWorkbookTests<TPair>(TPair pair)
     where TPair : ProviderWorkbookPair
 {
     private const string StaleByAge = "stale by age, no pull known; pushed: ";
+    private const double BytesPerGiB = 1024d * 1024 * 1024;
 
     [Fact]
     public void CostWorkbook_ProviderScan_RowsEqualGenericScanApartFromProviderFacts()
@@ -26,6 +28,55 @@ public abstract class ProviderWorkbookTests<TPair>(TPair pair)
         var providerRegistry = Assert.Single(RowsBy(pair.Provider, "Registries", r => r["Registry"].Value!)).Value;
         Assert.Equal(RegistryProvider.Oci.ToString(), genericRegistry["Provider"].Value);
         Assert.Equal(pair.Kind.ToString(), providerRegistry["Provider"].Value);
+    }
+
+    [Fact]
+    public void RegistriesSheet_ProviderScan_BilledStorageIsTheProviderReadingAndBlankForGenericScan()
+    {
+        var generic = Assert.Single(RowsBy(pair.Generic, "Registries", r => r["Registry"].Value!)).Value;
+        var provider = Assert.Single(RowsBy(pair.Provider, "Registries", r => r["Registry"].Value!)).Value;
+
+        foreach (var column in WorkbookComparison.BilledStorageColumns)
+        {
+            Assert.Null(generic[column].Value);
+            Assert.Null(generic[column].Formula);
+        }
+
+        if (pair.ProviderBilledStorageBytes is not { } billed)
+        {
+            Assert.All(WorkbookComparison.BilledStorageColumns, column => Assert.Null(provider[column].Value));
+            return;
+        }
+
+        var storedBytes = (long)provider["Stored bytes"].Number;
+        Assert.NotEqual(billed, storedBytes);
+        Assert.Equal(billed, (long)provider["Billed storage bytes (provider)"].Number);
+        Assert.False(provider["Billed storage bytes (provider)"].IsText);
+        Assert.Equal(billed / BytesPerGiB, provider["Billed storage GiB (provider)"].Number, 9);
+        Assert.Equal(
+            (billed - storedBytes) / BytesPerGiB, provider["Billed minus stored GiB (provider)"].Number, 9);
+    }
+
+    [Fact]
+    public async Task RegistriesSheet_RecalculatedByLibreOffice_BilledStorageFormulasKeepTheirFigures()
+    {
+        using var output = new TemporaryDirectory();
+
+        var (recalculated, errors, exitCode) = await LibreOffice.ConvertAsync(
+            pair.Provider.CostsPath, "xlsx", output.Path, TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0 && File.Exists(recalculated), errors);
+        var row = Assert.Single(WorkbookComparison.RowsBy(recalculated, "Registries", r => r["Registry"].Value!)).Value;
+        var storedBytes = (long)row["Stored bytes"].Number;
+        if (pair.ProviderBilledStorageBytes is { } billed)
+        {
+            Assert.Equal(billed / BytesPerGiB, row["Billed storage GiB (provider)"].Number, 9);
+            Assert.Equal((billed - storedBytes) / BytesPerGiB, row["Billed minus stored GiB (provider)"].Number, 9);
+        }
+        else
+        {
+            Assert.All(WorkbookComparison.BilledStorageColumns, column => Assert.Null(row[column].Value));
+        }
     }
 
     [Fact]

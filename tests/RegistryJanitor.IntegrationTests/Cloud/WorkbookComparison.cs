@@ -10,10 +10,18 @@ namespace RegistryJanitor.IntegrationTests.Cloud;
 /// </summary>
 internal static class WorkbookComparison
 {
+    /// <summary>Registries sheet columns of the storage the provider bills.</summary>
+    public static readonly string[] BilledStorageColumns =
+    [
+        "Billed storage bytes (provider)",
+        "Billed storage GiB (provider)",
+        "Billed minus stored GiB (provider)",
+    ];
+
     /// <summary>Cost workbook sheets and the columns whose figures come from the provider.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> CostSheets = new Dictionary<string, string[]>
     {
-        ["Registries"] = ["Provider"],
+        ["Registries"] = ["Provider", .. BilledStorageColumns],
         ["Teams"] = [],
         ["Repositories"] = [],
         ["Images"] = ["Pushed", "Pushed source", "Last pull"],

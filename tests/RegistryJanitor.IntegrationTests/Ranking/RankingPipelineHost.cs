@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,12 +15,25 @@ public sealed class RankingPipelineHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public RankingPipelineHost(NpgsqlDataSource dataSource, IDictionary<string, string?> settings)
+    /// <param name="dataSource">The test database.</param>
+    /// <param name="settings">Configuration of the scanner, analysis and ranking.</param>
+    /// <param name="azureCredential">
+    /// The Entra ID credential ACR scans use for Azure Resource Manager; without one the product's default
+    /// credential is wired, which no test environment can satisfy.
+    /// </param>
+    public RankingPipelineHost(
+        NpgsqlDataSource dataSource, IDictionary<string, string?> settings, TokenCredential? azureCredential = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(dataSource);
+        if (azureCredential is not null)
+        {
+            // Registered first: the cloud providers add their default credential only when none is.
+            services.AddSingleton(azureCredential);
+        }
+
         services.AddScanner(configuration);
         services.AddLayerAnalysisRuns(configuration);
         services.AddRanking(configuration);
