@@ -24,22 +24,29 @@ public sealed partial class RankCommandTests(PostgresDatabaseFixture database) :
     public async Task Rank_TagRequested_RanksTheNewestTagsPlusTheNamedOnes()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (api, tools) = await PushAndScanAsync("rankcmd", cancellationToken);
+        var (api, tools, signature) = await PushAndScanAsync("rankcmd", cancellationToken);
         var older = api[0];
         var environment = Environment();
 
         var result = await ProductProcess.RunAsync(
             ["rank", "--registry", "rankcmd", "--tag", $"{older.Repository}:{older.Tag}", "--tag",
-                $"{tools[1].Repository}:{tools[1].Tag}"],
+                $"{tools[1].Repository}:{tools[1].Tag}", $"--tag={signature.Repository}:{signature.Tag}"],
             environment, cancellationToken);
 
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}, stderr: {result.StandardError}");
         var runId = long.Parse(RunLine().Match(result.StandardOutput).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.Contains($"{older.Repository}:{older.Tag}  ", result.StandardOutput, StringComparison.Ordinal);
 
-        // The newest build of each repository (created last), plus the older api tag named on request; the tools
-        // tag named on request is its repository's newest, so it appears once.
-        var expected = new[] { api[1], older, tools[1] }
+        // The signature is no image, so it is not among the top items; it is printed after them, with rank 0.
+        var lines = result.StandardOutput.Split('\n');
+        var requested = Array.IndexOf(lines, "Requested tags:");
+        Assert.True(requested > 0, result.StandardOutput);
+        Assert.StartsWith("  0. ", lines[requested + 1], StringComparison.Ordinal);
+        Assert.Contains($"] {signature.Repository}:{signature.Tag}  ", lines[requested + 1], StringComparison.Ordinal);
+
+        // The newest build of each repository (created last), plus the older api tag and the signature named on
+        // request; the tools tag named on request is its repository's newest, so it appears once.
+        var expected = new[] { api[1], older, tools[1], signature }
             .Select(image => (image.Repository, image.Tag!, image.Digest))
             .OrderBy(item => item.Repository, StringComparer.Ordinal)
             .ThenBy(item => item.Item2, StringComparer.Ordinal);
@@ -53,7 +60,7 @@ public sealed partial class RankCommandTests(PostgresDatabaseFixture database) :
     public async Task Rank_UnknownTagOrRepository_ExitsWithTwoAndOneLineNamingIt()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (api, _) = await PushAndScanAsync("rankunknown", cancellationToken);
+        var (api, _, _) = await PushAndScanAsync("rankunknown", cancellationToken);
         var repository = api[0].Repository;
         var environment = Environment();
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
@@ -101,9 +108,10 @@ public sealed partial class RankCommandTests(PostgresDatabaseFixture database) :
 
     /// <summary>
     /// Two repositories with two builds each, the older build pushed under a name that sorts after the newer one,
-    /// scanned into the test database. Each list holds the older build first.
+    /// and a cosign signature of the newer api build, scanned into the test database. Each list holds the older
+    /// build first.
     /// </summary>
-    private async Task<(PushedImage[] Api, PushedImage[] Tools)> PushAndScanAsync(
+    private async Task<(PushedImage[] Api, PushedImage[] Tools, PushedImage Signature)> PushAndScanAsync(
         string registryName, CancellationToken cancellationToken)
     {
         var registryUrl = TestRegistryEnvironment.RequireRegistry();
@@ -120,9 +128,10 @@ public sealed partial class RankCommandTests(PostgresDatabaseFixture database) :
             await PushAsync(builder, prefix + "/tools", "b-old", now.AddDays(-30), 3, cancellationToken),
             await PushAsync(builder, prefix + "/tools", "a-new", now.AddDays(-1), 4, cancellationToken),
         ];
+        var signature = await builder.Cosign.SignAsync(api[1], cancellationToken);
         await using var scanner = new ScannerHost(database.DataSource);
         await scanner.ScanAsync(ScannerHost.Registry(registryName, registryUrl, prefix + "/*"), cancellationToken);
-        return (api, tools);
+        return (api, tools, signature);
     }
 
     private static Task<PushedImage> PushAsync(TestImageBuilder builder, string repository, string tag,
