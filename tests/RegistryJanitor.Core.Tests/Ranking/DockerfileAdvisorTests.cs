@@ -89,8 +89,8 @@ public sealed class DockerfileAdvisorTests
     {
         // BuildKit cache flags are a build-command change (small); a multi-stage build onto a distroless or slim
         // runtime of the same libc restructures the Dockerfile (medium); moving ML native libraries to another
-        // base needs them re-tested (large). The legacy row's alpine swap is a quick win for a rarely built
-        // image, medium like the other restructurings.
+        // base needs them re-tested (large). The decision matrix calls the legacy row's alpine swap and hardening
+        // "low effort now", so it is medium, not large.
         var pythonService = Scenarios.Image("py/api", Scenarios.Config(
                 user: "1000",
                 env: ["PATH", "PYTHON_VERSION"],
