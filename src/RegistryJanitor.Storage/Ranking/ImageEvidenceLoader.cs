@@ -29,10 +29,14 @@ public sealed class ImageEvidenceLoader
         this.analysisLoader = analysisLoader;
     }
 
-    /// <summary>The newest tag of every repository (or every tag), optionally of one registry.</summary>
-    public async Task<IReadOnlyList<ImageEvidence>> LoadAsync(
-        string? registry, bool allTags, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest tag of every repository (or every tag) plus the <paramref name="requested"/> ones, optionally of
+    /// one registry. A requested tag the inventory does not hold is left out; see <see cref="FindUnknownAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ImageEvidence>> LoadAsync(string? registry, bool allTags,
+        IReadOnlyCollection<RequestedTag> requested, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(requested);
         List<EvidenceRow> rows;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
@@ -40,6 +44,8 @@ public sealed class ImageEvidenceLoader
             {
                 registry,
                 allTags,
+                tagRepositories = requested.Select(tag => tag.Repository).ToArray(),
+                tagNames = requested.Select(tag => tag.Tag).ToArray(),
                 since = now.AddMonths(-PushWindowMonths),
                 windowMonths = (decimal)PushWindowMonths,
                 sinceDay = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-30)),
@@ -49,6 +55,29 @@ public sealed class ImageEvidenceLoader
         var runnable = rows.Where(row => row.HasConfig).Select(row => row.ImageManifestId).Distinct().ToList();
         var analyses = await analysisLoader.LoadAsync(runnable, cancellationToken);
         return [.. rows.Select(row => ToEvidence(row, analyses.GetValueOrDefault(row.ImageManifestId)))];
+    }
+
+    /// <summary>The <paramref name="requested"/> tags no repository of the selected registries holds.</summary>
+    public async Task<IReadOnlyList<UnknownTag>> FindUnknownAsync(
+        string? registry, IReadOnlyCollection<RequestedTag> requested, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        if (requested.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UnknownTagRow>(new CommandDefinition(
+            ImageEvidenceSql.SelectUnknownTags,
+            new
+            {
+                registry,
+                tagRepositories = requested.Select(tag => tag.Repository).ToArray(),
+                tagNames = requested.Select(tag => tag.Tag).ToArray(),
+            },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(row => new UnknownTag(new RequestedTag(row.Repository, row.Tag), row.RepositoryKnown))];
     }
 
     private static ImageEvidence ToEvidence(EvidenceRow row, LoadedAnalysis? analysis) => new()

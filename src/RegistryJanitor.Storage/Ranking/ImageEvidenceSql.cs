@@ -10,7 +10,8 @@ internal static class ImageEvidenceSql
     // first runnable child (amd64 first);
     // referrers count whether they point at the index or at that child. Pushes per month take the larger of
     // tag moves observed after the repository's first scan and configs created in the window, so a first scan
-    // (where every tag is "added" at once) does not look like a burst of pushes.
+    // (where every tag is "added" at once) does not look like a burst of pushes. Tags named on request are
+    // selected beside the newest ones, whatever their recency.
     public const string Select = """
         WITH selected AS (
             SELECT t.repository_id, t.name AS tag, t.manifest_id, r.name AS repository, g.name AS registry,
@@ -48,7 +49,11 @@ internal static class ImageEvidenceSql
                        m.id) AS image_manifest_id
             FROM selected AS s
             JOIN manifests AS m ON m.id = s.manifest_id
-            WHERE @allTags OR s.recency = 1
+            WHERE @allTags
+               OR s.recency = 1
+               OR (s.repository, s.tag) IN (
+                   SELECT q.repository, q.tag
+                   FROM unnest(@tagRepositories::text[], @tagNames::text[]) AS q(repository, tag))
         )
         SELECT c.registry AS Registry, c.repository AS Repository, c.tag AS Tag, c.digest AS Digest,
                c.kind AS Kind, c.media_type AS MediaType, c.annotations::text AS Annotations,
@@ -121,5 +126,27 @@ internal static class ImageEvidenceSql
               AND pc.day >= @sinceDay
         ) AS pulls ON TRUE
         ORDER BY c.registry, c.repository, c.tag
+        """;
+
+    /// <summary>The requested tags no selected registry holds, and whether their repository is known at all.</summary>
+    public const string SelectUnknownTags = """
+        SELECT q.repository AS Repository, q.tag AS Tag,
+               EXISTS (
+                   SELECT 1
+                   FROM repositories AS r
+                   JOIN registries AS g ON g.id = r.registry_id
+                   WHERE r.name = q.repository
+                     AND r.deleted_at IS NULL
+                     AND (@registry::text IS NULL OR g.name = @registry)) AS RepositoryKnown
+        FROM unnest(@tagRepositories::text[], @tagNames::text[]) WITH ORDINALITY AS q(repository, tag, ordinal)
+        WHERE NOT EXISTS (
+            SELECT 1
+            FROM tags AS t
+            JOIN repositories AS r ON r.id = t.repository_id AND r.deleted_at IS NULL
+            JOIN registries AS g ON g.id = r.registry_id
+            WHERE r.name = q.repository
+              AND t.name = q.tag
+              AND (@registry::text IS NULL OR g.name = @registry))
+        ORDER BY q.ordinal
         """;
 }

@@ -1,15 +1,20 @@
 using System.Globalization;
 using RegistryJanitor.Commands;
+using RegistryJanitor.Core.Ranking;
+using RegistryJanitor.Storage.Ranking;
 
 namespace RegistryJanitor.Ranking;
 
 /// <summary>
-/// <c>rank [--registry NAME] [--all-tags] [--month YYYY-MM]</c>: ranks images by savings, stores the run and
-/// prints the top items. Exit 0 on success, 2 for a malformed month, 1 when the run fails.
+/// <c>rank [--registry NAME] [--all-tags] [--tag REPOSITORY:TAG]... [--month YYYY-MM]</c>: ranks images by savings,
+/// stores the run and prints the top items, then any requested tag outside them. Exit 0 on success, 2 for a
+/// malformed month or tag or a tag the inventory does not hold, 1 when the run fails.
 /// </summary>
 public sealed class RankCommand : ICommand
 {
     private const int TopItems = 10;
+
+    private const string TagOption = "--tag";
 
     private readonly RankingService service;
     private readonly ILogger<RankCommand> logger;
@@ -24,7 +29,7 @@ public sealed class RankCommand : ICommand
 
     public string Summary => "rank images by savings potential with findings and Dockerfile fixes, and store the run";
 
-    public string Usage => "[--registry NAME] [--all-tags] [--month YYYY-MM]";
+    public string Usage => "[--registry NAME] [--all-tags] [--tag REPOSITORY:TAG]... [--month YYYY-MM]";
 
     public async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -44,11 +49,32 @@ public sealed class RankCommand : ICommand
             month = parsed;
         }
 
+        var requested = new List<RequestedTag>();
+        foreach (var text in Values(arguments, TagOption))
+        {
+            if (!RequestedTag.TryParse(text, out var tag))
+            {
+                await context.Error.WriteLineAsync($"{TagOption}: '{text}' is not in the form REPOSITORY:TAG.");
+                return ExitCodes.ConfigurationError;
+            }
+
+            requested.Add(tag);
+        }
+
+        var registry = Value(arguments, "--registry");
         RankingRunResult result;
         try
         {
+            var unknown = await service.FindUnknownTagsAsync(registry, requested, cancellationToken);
+            if (unknown.Count > 0)
+            {
+                await context.Error.WriteLineAsync(string.Join("; ",
+                    unknown.Select(tag => $"{TagOption} {tag.Requested}: {tag.Reason}")) + ".");
+                return ExitCodes.ConfigurationError;
+            }
+
             result = await service.RunAsync(
-                Value(arguments, "--registry"), arguments.Contains("--all-tags"), month, cancellationToken);
+                registry, arguments.Contains("--all-tags"), requested, month, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -61,34 +87,53 @@ public sealed class RankCommand : ICommand
         await context.Output.WriteLineAsync(
             $"Ranking run {result.RunId}: {ranked.Count} images ranked, "
             + $"{result.Images.Count - ranked.Count} not images.");
-        foreach (var image in ranked.Take(TopItems))
+        var top = ranked.Take(TopItems).ToList();
+        foreach (var image in top)
         {
-            var present = image.Findings.Count(finding => finding.Status == Core.Ranking.FindingStatus.Present);
-            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{image.Rank,3}. {image.Savings.MoneyPerMonth,12:0.00####} {result.Currency}/month  "
-                + $"{image.Savings.RemovableBytes / 1e6,8:0.0} MB removable  "
-                + $"[{image.Evidence.Registry}] {image.Evidence.Repository}:{image.Evidence.Tag}  "
-                + $"{image.Classification.Row}  {present} findings"));
+            await context.Output.WriteLineAsync(Line(image, result.Currency));
+        }
+
+        // A requested tag may rank below the top items or be no image at all; it is printed either way.
+        var others = result.Images.Where(image => !top.Contains(image) && requested.Any(tag =>
+            tag.Repository == image.Evidence.Repository && tag.Tag == image.Evidence.Tag)).ToList();
+        if (others.Count > 0)
+        {
+            await context.Output.WriteLineAsync("Requested tags:");
+            foreach (var image in others)
+            {
+                await context.Output.WriteLineAsync(Line(image, result.Currency));
+            }
         }
 
         return ExitCodes.Success;
     }
 
-    private static string? Value(IReadOnlyList<string> arguments, string name)
+    private static string Line(RankedImage image, string currency)
+    {
+        var present = image.Findings.Count(finding => finding.Status == FindingStatus.Present);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{image.Rank,3}. {image.Savings.MoneyPerMonth,12:0.00####} {currency}/month  "
+            + $"{image.Savings.RemovableBytes / 1e6,8:0.0} MB removable  "
+            + $"[{image.Evidence.Registry}] {image.Evidence.Repository}:{image.Evidence.Tag}  "
+            + $"{image.Classification.Row}  {present} findings");
+    }
+
+    private static string? Value(IReadOnlyList<string> arguments, string name) =>
+        Values(arguments, name).FirstOrDefault();
+
+    /// <summary>Every value of a repeatable option, given as <c>NAME VALUE</c> or <c>NAME=VALUE</c>.</summary>
+    private static IEnumerable<string> Values(IReadOnlyList<string> arguments, string name)
     {
         for (var i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] == name && i + 1 < arguments.Count)
             {
-                return arguments[i + 1];
+                yield return arguments[++i];
             }
-
-            if (arguments[i].StartsWith(name + "=", StringComparison.Ordinal))
+            else if (arguments[i].StartsWith(name + "=", StringComparison.Ordinal))
             {
-                return arguments[i][(name.Length + 1)..];
+                yield return arguments[i][(name.Length + 1)..];
             }
         }
-
-        return null;
     }
 }

@@ -37,8 +37,20 @@ public sealed class RankingService
     /// <param name="allTags">Rank every tag instead of the newest per repository.</param>
     /// <param name="month">The month whose length prices storage; null for the current month.</param>
     /// <param name="cancellationToken">Stops loading and writing.</param>
-    public async Task<RankingRunResult> RunAsync(
-        string? registry, bool allTags, DateOnly? month, CancellationToken cancellationToken)
+    public Task<RankingRunResult> RunAsync(
+        string? registry, bool allTags, DateOnly? month, CancellationToken cancellationToken) =>
+        RunAsync(registry, allTags, [], month, cancellationToken);
+
+    /// <summary>
+    /// Ranks the newest tag of every repository (or every tag) plus <paramref name="requested"/> and stores the run.
+    /// </summary>
+    /// <param name="registry">One registry by name, or null for all.</param>
+    /// <param name="allTags">Rank every tag instead of the newest per repository.</param>
+    /// <param name="requested">Tags to rank besides the newest ones; those not in the inventory are skipped.</param>
+    /// <param name="month">The month whose length prices storage; null for the current month.</param>
+    /// <param name="cancellationToken">Stops loading and writing.</param>
+    public async Task<RankingRunResult> RunAsync(string? registry, bool allTags,
+        IReadOnlyCollection<RequestedTag> requested, DateOnly? month, CancellationToken cancellationToken)
     {
         var startedAt = timeProvider.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
@@ -47,7 +59,7 @@ public sealed class RankingService
         var pricing = pricingOptions.Value;
         var options = rankingOptions.Value;
 
-        var evidence = await loader.LoadAsync(registry, allTags, startedAt, cancellationToken);
+        var evidence = await loader.LoadAsync(registry, allTags, requested, startedAt, cancellationToken);
         var withoutAnalysis = evidence.Count(image => image.IsRunnable && image.Analysis is null);
         if (withoutAnalysis > 0)
         {
@@ -68,4 +80,9 @@ public sealed class RankingService
             rankedCount == 0 ? 0m : ranked[0].Savings.MoneyPerMonth, pricing.Currency, stopwatch.ElapsedMilliseconds);
         return new RankingRunResult(runId, pricing.Currency, ranked);
     }
+
+    /// <summary>The <paramref name="requested"/> tags the inventory of the selected registries does not hold.</summary>
+    public Task<IReadOnlyList<UnknownTag>> FindUnknownTagsAsync(
+        string? registry, IReadOnlyCollection<RequestedTag> requested, CancellationToken cancellationToken) =>
+        loader.FindUnknownAsync(registry, requested, cancellationToken);
 }

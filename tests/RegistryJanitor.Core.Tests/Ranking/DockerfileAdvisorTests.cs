@@ -1,3 +1,4 @@
+using RegistryJanitor.Core.Layers;
 using RegistryJanitor.Core.Ranking;
 using Xunit;
 
@@ -5,6 +6,8 @@ namespace RegistryJanitor.Core.Tests.Ranking;
 
 public sealed class DockerfileAdvisorTests
 {
+    private static readonly RankingOptions Options = new();
+
     [Fact]
     public void Advise_LeakedContext_DockerignoreLinesComeFromLeakedPaths()
     {
@@ -37,5 +40,116 @@ public sealed class DockerfileAdvisorTests
 
         Assert.Contains(result.Recommendations, r => r.Addresses.Contains(FindingKind.RunsAsRoot)
             && r.Snippet.Contains("USER ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Advise_EveryFindingFix_CarriesTheEffortOfItsChange()
+    {
+        // A change of a line or two (or of the build command) is small; moving compilers and the package
+        // manager into a build stage restructures the Dockerfile, so it is medium. The CI row covers no
+        // finding, so every present finding of this image gets its own fix.
+        var expected = new Dictionary<FindingKind, EffortClass>
+        {
+            [FindingKind.BuildContextBeforeDependencies] = EffortClass.Small,
+            [FindingKind.NoDockerignore] = EffortClass.Small,
+            [FindingKind.UnpinnedBase] = EffortClass.Small,
+            [FindingKind.PackageManagerLeftovers] = EffortClass.Small,
+            [FindingKind.SquashedImage] = EffortClass.Small,
+            [FindingKind.RunsAsRoot] = EffortClass.Small,
+            [FindingKind.NoSbomOrSignature] = EffortClass.Small,
+            [FindingKind.ToolchainInRuntime] = EffortClass.Medium,
+            [FindingKind.ShellAndPackageManager] = EffortClass.Medium,
+            [FindingKind.NoHealthcheck] = EffortClass.Small,
+            [FindingKind.HiddenBytes] = EffortClass.Small,
+            [FindingKind.SecretLikeFiles] = EffortClass.Small,
+        };
+        var everything = Scenarios.NodeWithEveryPitfall() with
+        {
+            BuildCacheArtifacts = 1,
+            RetainedTagCount = 4,
+            Layers = Scenarios.Layers(900 * Scenarios.MiB, 5 * Scenarios.MiB),
+        };
+
+        var result = ImageRanker.Assess(everything, Options, Scenarios.Pricing());
+
+        Assert.Equal(ScenarioRow.CiConstrained, result.Classification.Row);
+        Assert.Equal(expected.Keys.Order(), result.Findings
+            .Where(finding => finding.Status == FindingStatus.Present).Select(finding => finding.Kind).Order());
+        var fixes = result.Recommendations.Where(r => r.Addresses.Count > 0).ToList();
+        Assert.Equal(expected.Count, fixes.Count);
+        foreach (var fix in fixes)
+        {
+            var kind = Assert.Single(fix.Addresses);
+            Assert.True(expected[kind] == fix.Effort, $"{kind}: {fix.Effort}, expected {expected[kind]}");
+        }
+    }
+
+    [Fact]
+    public void Advise_EachMatrixRow_RowRecommendationCarriesTheEffortOfItsChange()
+    {
+        // BuildKit cache flags are a build-command change (small); a multi-stage build onto a distroless or slim
+        // runtime of the same libc restructures the Dockerfile (medium); moving ML native libraries to another
+        // base needs them re-tested (large). The decision matrix calls the legacy row's alpine swap and hardening
+        // "low effort now", so it is medium, not large.
+        var pythonService = Scenarios.Image("py/api", Scenarios.Config(
+                user: "1000",
+                env: ["PATH", "PYTHON_VERSION"],
+                history: [Scenarios.Step("RUN /bin/sh -c pip install flask # buildkit")]),
+            60 * Scenarios.MiB) with
+        {
+            TagsPushedPerMonth = 30m,
+            Analysis = Scenarios.Analysis(150 * Scenarios.MiB),
+        };
+        (ImageEvidence Image, ScenarioRow Row, EffortClass Effort)[] cases =
+        [
+            (Scenarios.NodeWithEveryPitfall(), ScenarioRow.HighFrequencyMicroservice, EffortClass.Medium),
+            (pythonService, ScenarioRow.HighFrequencyMicroservice, EffortClass.Medium),
+            (Scenarios.MachineLearning(), ScenarioRow.DataHeavyMlPython, EffortClass.Large),
+            (Scenarios.Monolith(), ScenarioRow.LegacyMonolith, EffortClass.Medium),
+            (Scenarios.CiBuilt(), ScenarioRow.CiConstrained, EffortClass.Small),
+        ];
+
+        foreach (var (image, row, effort) in cases)
+        {
+            var result = ImageRanker.Assess(image, Options, Scenarios.Pricing());
+
+            Assert.Equal(row, result.Classification.Row);
+            Assert.True(result.Recommendations[0].Effort == effort,
+                $"{image.Repository}: {result.Recommendations[0].Title} is {result.Recommendations[0].Effort}");
+        }
+    }
+
+    [Theory]
+    [InlineData("GOLANG_VERSION", "RUN /bin/sh -c CGO_ENABLED=0 go build -o /app . # buildkit", "Go",
+        "FROM golang:", "go build", "FROM gcr.io/distroless/static-debian12")]
+    [InlineData("DOTNET_VERSION", "COPY /out /app # buildkit", "DotNet",
+        "FROM mcr.microsoft.com/dotnet/sdk:", "dotnet publish",
+        "FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled")]
+    [InlineData("JAVA_VERSION", "COPY target/app.jar /app/app.jar # buildkit", "Jvm",
+        "FROM maven:", "mvn -q -DskipTests package", "FROM gcr.io/distroless/java21-debian12")]
+    public void Advise_FrequentServiceOfEcosystem_MultiStageSnippetOfThatEcosystem(
+        string envName, string step, string ecosystem, string buildStage, string buildCommand, string runtimeStage)
+    {
+        var service = Scenarios.Image("svc", Scenarios.Config(
+                user: "1000", env: ["PATH", envName], history: [Scenarios.Step(step)]),
+            80 * Scenarios.MiB, 10 * Scenarios.MiB) with
+        {
+            TagsPushedPerMonth = 20m,
+            Analysis = Scenarios.Analysis(200 * Scenarios.MiB),
+        };
+
+        var result = ImageRanker.Assess(service, Options, Scenarios.Pricing());
+
+        Assert.Equal(Enum.Parse<Ecosystem>(ecosystem), result.Classification.Ecosystem.Ecosystem);
+        Assert.Equal(ScenarioRow.HighFrequencyMicroservice, result.Classification.Row);
+        var lines = result.Recommendations[0].Snippet.Split('\n');
+        var froms = lines.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, froms.Count);
+        Assert.StartsWith(buildStage, froms[0], StringComparison.Ordinal);
+        Assert.EndsWith(" AS build", froms[0], StringComparison.Ordinal);
+        Assert.Contains(lines, line => line.Contains(buildCommand, StringComparison.Ordinal));
+        Assert.Equal(runtimeStage, froms[1]);
+        Assert.Contains(lines, line => line.StartsWith("COPY --from=build ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("USER ", StringComparison.Ordinal));
     }
 }

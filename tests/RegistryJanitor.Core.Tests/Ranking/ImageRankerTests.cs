@@ -67,6 +67,63 @@ public sealed class ImageRankerTests
     }
 
     [Fact]
+    public void Rank_EqualSavings_SecretLikeFilesRankBeforeNone()
+    {
+        var plain = Candidate("a-plain", 50 * Scenarios.MiB, 0, 100m, 2);
+        var secret = WithSecret(Candidate("z-secret", 50 * Scenarios.MiB, 0, 100m, 2));
+
+        var ranked = ImageRanker.Rank([plain, secret], Options, _ => Scenarios.Pricing());
+
+        var money = HandComputedMoney(50 * Scenarios.MiB, 100m, 2, 0.10m, 0.09m);
+        Assert.Equal([money, money], ranked.Select(item => item.Savings.MoneyPerMonth));
+        Assert.Equal(["z-secret", "a-plain"], ranked.Select(item => item.Evidence.Repository));
+    }
+
+    [Fact]
+    public void Rank_EqualSavings_ShellInRuntimeRanksBeforeNone()
+    {
+        var plain = Candidate("a-plain", 50 * Scenarios.MiB, 0, 100m, 2);
+        var shell = WithShell(Candidate("z-shell", 50 * Scenarios.MiB, 0, 100m, 2));
+
+        var ranked = ImageRanker.Rank([plain, shell], Options, _ => Scenarios.Pricing());
+
+        var money = HandComputedMoney(50 * Scenarios.MiB, 100m, 2, 0.10m, 0.09m);
+        Assert.Equal([money, money], ranked.Select(item => item.Savings.MoneyPerMonth));
+        Assert.Equal(["z-shell", "a-plain"], ranked.Select(item => item.Evidence.Repository));
+    }
+
+    [Fact]
+    public void Rank_EqualSavings_RootBeforeSecretsBeforeShells()
+    {
+        // Names sort against the expected order, so only the security tie-break can produce it: root alone
+        // outweighs secret-like files and a shell together, and secret-like files outweigh a shell.
+        var shell = WithShell(Candidate("a-shell", 50 * Scenarios.MiB, 0, 100m, 2));
+        var secret = WithSecret(Candidate("b-secret", 50 * Scenarios.MiB, 0, 100m, 2));
+        var both = WithShell(WithSecret(Candidate("c-secret-and-shell", 50 * Scenarios.MiB, 0, 100m, 2)));
+        var root = Candidate("d-root", 50 * Scenarios.MiB, 0, 100m, 2);
+        root = root with { Config = root.Config! with { User = "0" } };
+
+        var ranked = ImageRanker.Rank([shell, secret, both, root], Options, _ => Scenarios.Pricing());
+
+        Assert.Single(ranked.Select(item => item.Savings.MoneyPerMonth).Distinct());
+        Assert.Equal(
+            ["d-root", "c-secret-and-shell", "b-secret", "a-shell"],
+            ranked.Select(item => item.Evidence.Repository));
+        FindingKind[][] security =
+        [
+            [FindingKind.RunsAsRoot],
+            [FindingKind.ShellAndPackageManager, FindingKind.SecretLikeFiles],
+            [FindingKind.SecretLikeFiles],
+            [FindingKind.ShellAndPackageManager],
+        ];
+        Assert.Equal(security, ranked.Select(item => item.Findings
+            .Where(finding => finding.Status == FindingStatus.Present && finding.Kind is FindingKind.RunsAsRoot
+                or FindingKind.SecretLikeFiles or FindingKind.ShellAndPackageManager)
+            .Select(finding => finding.Kind)
+            .ToArray()));
+    }
+
+    [Fact]
     public void Rank_Artifacts_ComeLastWithRankZero()
     {
         var signature = Scenarios.Image("sig", null, 500) with { Kind = Core.Manifests.ManifestKind.Signature };
@@ -98,6 +155,21 @@ public sealed class ImageRankerTests
         const decimal gb = 1L << 30;
         return (removable * retained / gb * storagePerGb) + (pulls * removable / gb * egressPerGb);
     }
+
+    /// <summary>The same image with a private key in its second layer (a secret-like file, no extra bytes).</summary>
+    private static Core.Ranking.ImageEvidence WithSecret(Core.Ranking.ImageEvidence image) => image with
+    {
+        Analysis = image.Analysis! with
+        {
+            Secrets = [new SecretFinding("app/deploy_key", SecretKind.PrivateKey, 1, true)],
+        },
+    };
+
+    /// <summary>The same image with a visible shell binary in its final filesystem.</summary>
+    private static Core.Ranking.ImageEvidence WithShell(Core.Ranking.ImageEvidence image) => image with
+    {
+        Files = RuntimeFiles.Empty with { Shells = ["bin/sh"] },
+    };
 
     /// <summary>A pinned distroless non-root image whose layers compress 1:1, so no base swap and no scaling.</summary>
     private static Core.Ranking.ImageEvidence Candidate(

@@ -59,7 +59,10 @@ public sealed partial class RankingScenarioTests
         return new RankedScenario(newest!, deadWeight, tarball.Length, 0, RetainedTags: 3, Lean: false);
     }
 
-    /// <summary>Python with numpy in site-packages and the pip cache left behind; non-root.</summary>
+    /// <summary>
+    /// Python with numpy in site-packages and the pip cache left behind; non-root; its base named by a label but
+    /// not pinned by digest.
+    /// </summary>
     private static async Task<RankedScenario> PushMlAsync(
         TestImageBuilder builder, string repository, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -85,6 +88,7 @@ public sealed partial class RankingScenarioTests
             .Layer(baseLayer)
             .Layer(packages)
             .Config(c => c.User("1000").Env("PYTHON_VERSION=3.11.9").Created(now.AddDays(-5))
+                .Label(BaseImageAnnotations.BaseName, MlBase)
                 .History("/bin/sh -c #(nop) ADD file:rootfs in / ")
                 .History("/bin/sh -c #(nop)  CMD [\"python3\"]", emptyLayer: true)
                 .History("RUN /bin/sh -c pip install numpy==1.26.4 # buildkit"))
@@ -92,23 +96,32 @@ public sealed partial class RankingScenarioTests
         return new RankedScenario(image, pip.Length, 0, 0, RetainedTags: 1, Lean: false);
     }
 
-    /// <summary>A squashed single layer, rarely pushed, root, with a compiler and headers inside.</summary>
+    /// <summary>
+    /// Two squashed builds, each one unshared layer, rarely pushed, root, with a compiler and headers inside. The
+    /// repository name in VERSION keeps the layers apart from another test's billing builds in the same database.
+    /// </summary>
     private static async Task<RankedScenario> PushBillingAsync(
         TestImageBuilder builder, string repository, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cc1 = Content(30_000, 31);
         const string Header = "int printf(const char *format, ...);\n";
-        var layer = TestLayer.Create(l => l
-            .File("/opt/billing/billing.bin", Content(60_000, 32), Executable)
-            .File("/opt/billing/VERSION", "4.3\n")
-            .File("/usr/lib/gcc/x86_64-linux-gnu/12/cc1", cc1, Executable)
-            .File("/usr/include/stdio.h", Header)
-            .File("/lib64/ld-linux-x86-64.so.2", Content(5_000, 33), Executable));
-        var image = await builder.Image(repository)
-            .Layer(layer)
-            .Config(c => c.User("0").Created(now.AddDays(-20)).History("merge layers (docker build --squash)"))
-            .PushAsync("4.3", cancellationToken);
-        return new RankedScenario(image, 0, 0, cc1.Length + Utf8(Header), RetainedTags: 1, Lean: false);
+        PushedImage? newest = null;
+        foreach (var (tag, daysAgo, seed) in new[] { ("4.2", 50, 34), ("4.3", 20, 32) })
+        {
+            var layer = TestLayer.Create(l => l
+                .File("/opt/billing/billing.bin", Content(60_000, seed), Executable)
+                .File("/opt/billing/VERSION", $"{repository} {tag}\n")
+                .File("/usr/lib/gcc/x86_64-linux-gnu/12/cc1", cc1, Executable)
+                .File("/usr/include/stdio.h", Header)
+                .File("/lib64/ld-linux-x86-64.so.2", Content(5_000, 33), Executable));
+            newest = await builder.Image(repository)
+                .Layer(layer)
+                .Config(c => c.User("0").Created(now.AddDays(-daysAgo))
+                    .History("merge layers (docker build --squash)"))
+                .PushAsync(tag, cancellationToken);
+        }
+
+        return new RankedScenario(newest!, 0, 0, cc1.Length + Utf8(Header), RetainedTags: 2, Lean: false);
     }
 
     /// <summary>A Go build whose repository holds a BuildKit registry cache.</summary>

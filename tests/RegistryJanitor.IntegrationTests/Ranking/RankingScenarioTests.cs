@@ -1,9 +1,11 @@
 using System.Globalization;
+using RegistryJanitor.Core.Manifests;
 using RegistryJanitor.Core.Ranking;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
+using RegistryJanitor.Storage.Ranking;
 using Xunit;
 
 namespace RegistryJanitor.IntegrationTests.Ranking;
@@ -23,6 +25,8 @@ public sealed partial class RankingScenarioTests(PostgresDatabaseFixture databas
 
     private const string EnvFile = "# test content\nDATABASE_PASSWORD=not-a-real-password\n";
 
+    private const string MlBase = "docker.io/library/python:3.11-slim-bookworm";
+
     [Fact]
     public async Task RunAsync_AnalysedScenarioImages_ClassifiedFlaggedAndOrderedByHandComputedSavings()
     {
@@ -30,8 +34,16 @@ public sealed partial class RankingScenarioTests(PostgresDatabaseFixture databas
         var (registry, scenarios) = await PushScenariosAsync("rankscn", cancellationToken);
         await using var host = new RankingPipelineHost(database.DataSource, Settings(Price));
         await host.ScanAndAnalyseAsync(registry, cancellationToken);
+        var lean = scenarios.Lean.Image;
+        (string Repository, string Tag, ManifestKind Kind)[] artifacts =
+        [
+            (scenarios.Ci.Repository, "buildcache", ManifestKind.BuildCache),
+            (lean.Repository, CosignArtifacts.TagFor(lean.Digest, "sig"), ManifestKind.Signature),
+            (lean.Repository, CosignArtifacts.TagFor(lean.Digest, "sbom"), ManifestKind.Sbom),
+        ];
 
-        var result = await host.Ranking.RunAsync(registry.Name, allTags: false, month: null, cancellationToken);
+        var result = await host.Ranking.RunAsync(registry.Name, allTags: false,
+            [.. artifacts.Select(item => new RequestedTag(item.Repository, item.Tag))], month: null, cancellationToken);
 
         var ranked = result.Images.Where(image => image.Rank > 0).ToDictionary(image => image.Evidence.Repository);
         var web = ranked[scenarios.Web.Repository];
@@ -63,19 +75,46 @@ public sealed partial class RankingScenarioTests(PostgresDatabaseFixture databas
         Assert.Equal([PipCache], Paths(ml, FindingKind.PackageManagerLeftovers));
         Assert.DoesNotContain(ml.Findings, finding => finding.Kind == FindingKind.ShellAndPackageManager);
 
+        // The base is named by a label without a digest: pinning can be judged, and it is missing.
+        var unpinned = Finding(ml, FindingKind.UnpinnedBase);
+        Assert.Equal(FindingStatus.Present, unpinned.Status);
+        Assert.Contains(MlBase, Assert.Single(unpinned.Evidence).Detail, StringComparison.Ordinal);
+        Assert.StartsWith($"FROM {MlBase}@sha256:",
+            ml.Recommendations.Single(r => r.Addresses.Contains(FindingKind.UnpinnedBase)).Snippet,
+            StringComparison.Ordinal);
+
         var billing = ranked[scenarios.Billing.Repository];
         Assert.Equal(ScenarioRow.LegacyMonolith, billing.Classification.Row);
         Assert.Equal(
             ["usr/include/stdio.h", "usr/lib/gcc/x86_64-linux-gnu/12/cc1"],
             Paths(billing, FindingKind.ToolchainInRuntime).Order());
         Assert.Contains(FindingKind.RunsAsRoot, Present(billing));
+        Assert.Equal("4.3", billing.Evidence.Tag);
+
+        // Two tags, each one big layer that no other manifest shares: the squash finding fires on that layer.
+        var squashed = Assert.Single(Finding(billing, FindingKind.SquashedImage).Evidence);
+        Assert.Equal(FindingStatus.Present, Finding(billing, FindingKind.SquashedImage).Status);
+        Assert.Equal((0, scenarios.Billing.Image.Layers[0].Size), (squashed.Layer, squashed.Bytes));
 
         Assert.Equal(ScenarioRow.CiConstrained, ranked[scenarios.Ci.Repository].Classification.Row);
 
-        var lean = ranked[scenarios.Lean.Repository];
-        Assert.Equal(ScenarioRow.AlreadyLean, lean.Classification.Row);
-        Assert.Empty(lean.Findings);
-        Assert.Empty(lean.Recommendations);
+        var leanImage = ranked[scenarios.Lean.Repository];
+        Assert.Equal(ScenarioRow.AlreadyLean, leanImage.Classification.Row);
+        Assert.Empty(leanImage.Findings);
+        Assert.Empty(leanImage.Recommendations);
+
+        // Build cache, signature and SBOM named on request: not images, so no rank, findings, fixes or savings.
+        var notImages = result.Images.Where(image => image.Rank == 0).ToList();
+        Assert.Equal(
+            artifacts.Select(item => (item.Repository, item.Tag, item.Kind)).Order(),
+            notImages.Select(image => (image.Evidence.Repository, image.Evidence.Tag, image.Evidence.Kind)).Order());
+        foreach (var artifact in notImages)
+        {
+            Assert.Equal(ScenarioRow.NotAnImage, artifact.Classification.Row);
+            Assert.Empty(artifact.Findings);
+            Assert.Empty(artifact.Recommendations);
+            Assert.Equal((0L, 0m), (artifact.Savings.RemovableBytes, artifact.Savings.MoneyPerMonth));
+        }
 
         var expected = scenarios.All
             .Select(scenario => (scenario.Repository, Money: scenario.ExpectedMoney(ReferenceBytes, Price)))
@@ -151,6 +190,9 @@ public sealed partial class RankingScenarioTests(PostgresDatabaseFixture databas
             // Three builds in the three-month window are one a month: the web repository is the frequent one.
             ["Ranking:HighFrequencyTagsPerMonth"] = "1",
             ["Ranking:HiddenBytesThreshold"] = "1000",
+            // Each billing build is one layer of about 50 KB compressed; no other scenario has as dominant a layer
+            // in a repository of two or more tags.
+            ["Ranking:SquashedMinLayerBytes"] = "20000",
             ["Pricing:DefaultProfile"] = "test",
             ["Pricing:Profiles:test:Source"] = "test prices",
             ["Pricing:Profiles:test:StoragePricePerGbMonth"] = price.ToString(CultureInfo.InvariantCulture),
