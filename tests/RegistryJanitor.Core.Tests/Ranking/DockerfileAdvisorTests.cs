@@ -38,4 +38,33 @@ public sealed class DockerfileAdvisorTests
         Assert.Contains(result.Recommendations, r => r.Addresses.Contains(FindingKind.RunsAsRoot)
             && r.Snippet.Contains("USER ", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Advise_ToolchainAndShell_OneBuildStageChangeAddressesBoth()
+    {
+        var evidence = Scenarios.Monolith() with
+        {
+            Analysis = Scenarios.Analysis(
+                uncompressed: 2000 * Scenarios.MiB,
+                categories:
+                [
+                    Scenarios.Category(Core.Layers.DeadWeightCategory.Toolchain,
+                        ("usr/lib/gcc/x86_64-linux-gnu/12/cc1", 30 * Scenarios.MiB)),
+                ],
+                packages:
+                [
+                    new Core.Layers.Packages.PackageUsage("dpkg", "bash", "5.2", Scenarios.MiB, 10, false),
+                    new Core.Layers.Packages.PackageUsage("dpkg", "libc6-dev", "2.36", 20 * Scenarios.MiB, 300, true),
+                ]),
+        };
+
+        var result = ImageRanker.Assess(evidence, new RankingOptions(), Scenarios.Pricing());
+
+        Assert.Contains(result.Findings, f => f.Kind == FindingKind.ToolchainInRuntime
+            && f.Status == FindingStatus.Present);
+        Assert.Contains(result.Findings, f => f.Kind == FindingKind.ShellAndPackageManager
+            && f.Status == FindingStatus.Present);
+        var stage = Assert.Single(result.Recommendations, r => r.Addresses.Contains(FindingKind.ToolchainInRuntime));
+        Assert.Contains(FindingKind.ShellAndPackageManager, stage.Addresses);
+        Assert.Equal(result.Recommendations.Count, result.Recommendations.Select(r => r.Snippet).Distinct().Count());
+    }
 }
