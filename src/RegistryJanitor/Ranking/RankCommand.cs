@@ -66,9 +66,9 @@ public sealed class RankCommand : ICommand
             var present = image.Findings.Count(finding => finding.Status == Core.Ranking.FindingStatus.Present);
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{image.Rank,3}. {image.Savings.MoneyPerMonth,12:0.00####} {result.Currency}/month  "
-                + $"{image.Savings.RemovableBytes / 1e6,8:0.0} MB removable  "
+                + $"{image.Savings.RemovableBytes / 1e6,8:0.0} MB removable per pull  "
                 + $"[{image.Evidence.Registry}] {image.Evidence.Repository}:{image.Evidence.Tag}  "
-                + $"{image.Classification.Row}  {present} findings"));
+                + $"{image.Classification.Row}  {present} finding{(present == 1 ? "" : "s")}"));
         }
 
         return ExitCodes.Success;
