@@ -273,8 +273,10 @@ start_postgres
 start_registry
 export Registries__0__Name=demo
 export Registries__0__Url="$REGISTRYJANITOR_DEMO_REGISTRY"
-# Per-request retry lines of the HTTP pipeline are noise here; the commands print their own progress.
+# Per-request retry lines of the HTTP pipeline are noise here; the commands print their own progress and summary,
+# so informational log lines would only repeat them. Warnings and errors still show.
 export Logging__LogLevel__Polly="${Logging__LogLevel__Polly:-Warning}"
+export Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}"
 
 step "Demo content"
 fetch_demo_files
