@@ -224,6 +224,21 @@ for row in ET.fromstring(z.read(path)).iter("{%s}row" % ns["m"]):
     rows.append(cells)
 header = rows[0]
 col = {name: key for key, name in header.items()}
+# The Summary sheet's subtitle names the currency ("Money in USD per month").
+currency = ""
+summary = next((s for s in book.find("m:sheets", ns) if s.get("name") == "Summary"), None)
+if summary is not None:
+    starget = targets[summary.get("{%s}id" % ns["r"])].lstrip("/")
+    spath = starget if starget.startswith("xl/") else "xl/" + starget
+    for c in ET.fromstring(z.read(spath)).iter("{%s}c" % ns["m"]):
+        if c.get("r") != "A2":
+            continue
+        inline = c.find("m:is", ns)
+        v = c.find("m:v", ns)
+        text = "".join(t.text or "" for t in inline.iter("{%s}t" % ns["m"])) if inline is not None else (
+            shared[int(v.text)] if v is not None and c.get("t") == "s" else "")
+        found = re.search(r"Money in ([A-Z]{3})", text)
+        currency = " " + found.group(1) if found else ""
 shown = 0
 for cells in rows[1:]:
     if shown == 3 or not cells.get(col.get("Rank", "A")):
@@ -235,12 +250,13 @@ for cells in rows[1:]:
         money = "%.2f" % value if value >= 0.01 else "%.6f" % value
     except ValueError:
         money = get("Savings per month")
+    # Savings bytes are the bytes saved across the repository's retained tags, not per image (rank prints those).
     try:
-        removable = "%.1f MB" % (float(get("Savings bytes")) / 1e6)
+        saved = "%.1f MB" % (float(get("Savings bytes")) / 1e6)
     except ValueError:
-        removable = get("Savings bytes")
-    print("    %s. %s:%s  %s removable, %s per month  (%s; %s)" % (get("Rank"), get("Repository"), get("Tag"),
-          removable, money, get("Scenario"), get("Recommended approach")))
+        saved = get("Savings bytes")
+    print("    %s. %s:%s  %s saved across its tags, %s%s per month  (%s; %s)" % (get("Rank"), get("Repository"),
+          get("Tag"), saved, money, currency, get("Scenario"), get("Recommended approach")))
     shown += 1
 if shown == 0:
     print("    (the Ranked sheet has no rows)")
@@ -257,8 +273,10 @@ start_postgres
 start_registry
 export Registries__0__Name=demo
 export Registries__0__Url="$REGISTRYJANITOR_DEMO_REGISTRY"
-# Per-request retry lines of the HTTP pipeline are noise here; the commands print their own progress.
+# Per-request retry lines of the HTTP pipeline are noise here; the commands print their own progress and summary,
+# so informational log lines would only repeat them. Warnings and errors still show.
 export Logging__LogLevel__Polly="${Logging__LogLevel__Polly:-Warning}"
+export Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}"
 
 step "Demo content"
 fetch_demo_files

@@ -29,7 +29,22 @@ public static class DockerfileAdvisor
         foreach (var finding in present.Values)
         {
             var fix = FindingFix(evidence, classification, finding, options);
-            if (fix is not null && !recommendations.Any(existing => existing.Addresses.Contains(finding.Kind)))
+            if (fix is null || recommendations.Any(existing => existing.Addresses.Contains(finding.Kind)))
+            {
+                continue;
+            }
+
+            // Two findings can share one change (a toolchain and a shell both leave in a build stage): the report
+            // shows that change once, addressing both, instead of the same Dockerfile twice.
+            var same = recommendations.FindIndex(existing => existing.Snippet == fix.Snippet);
+            if (same >= 0)
+            {
+                recommendations[same] = recommendations[same] with
+                {
+                    Addresses = [.. recommendations[same].Addresses, finding.Kind],
+                };
+            }
+            else
             {
                 recommendations.Add(fix);
             }

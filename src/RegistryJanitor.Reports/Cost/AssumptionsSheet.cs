@@ -89,14 +89,15 @@ internal static class AssumptionsSheet
             throw new ArgumentException($"Pricing for registry '{duplicate.Key}' is given twice.", nameof(pricing));
         }
 
+        // The money format of the Value cell already shows the currency, so the unit names only the quantity.
         var rows = new List<PriceRow>(pricing.Count * PriceRow.RowsPerRegistry);
         foreach (var p in pricing)
         {
-            rows.Add(new PriceRow(p, "Storage price", p.StoragePricePerGiBMonth, $"{currency} per GiB-month", true));
+            rows.Add(new PriceRow(p, "Storage price", p.StoragePricePerGiBMonth, "per GiB-month", true));
             rows.Add(new PriceRow(p, "Included storage", p.IncludedStorageGiB, "GiB", false));
-            rows.Add(new PriceRow(p, "Daily fee", p.DailyFee, $"{currency} per day", true));
+            rows.Add(new PriceRow(p, "Daily fee", p.DailyFee, "per day", true));
             rows.Add(new PriceRow(
-                p, $"Egress price ({p.PullLocation})", p.EgressPricePerGiB, $"{currency} per GiB", true));
+                p, $"Egress price ({p.PullLocation})", p.EgressPricePerGiB, "per GiB", true));
         }
 
         return rows;

@@ -11,11 +11,18 @@ internal static class OptimizationColumns
 {
     private const string G = PriceBook.BytesPerGiBText;
 
+    // The totals row names itself in the first column; a count under Rank would read as one more rank.
     public static List<TableColumn<RankedItemRow>> Ranked() =>
     [
-        new() { Header = "Rank", Kind = ColumnKind.Count, Number = r => r.Rank, Totals = TotalsKind.Count },
+        new() { Header = "Rank", Kind = ColumnKind.Count, Number = r => r.Rank, Totals = TotalsKind.Label },
         new() { Header = "Registry", Kind = ColumnKind.Text, Text = r => r.Registry },
-        new() { Header = "Repository", Kind = ColumnKind.Text, Text = r => r.Repository },
+        new()
+        {
+            Header = "Repository",
+            Kind = ColumnKind.Text,
+            Text = r => r.Repository,
+            Totals = TotalsKind.Count,
+        },
         new() { Header = "Tag", Kind = ColumnKind.Text, Text = r => r.Tag },
         new() { Header = "Digest", Kind = ColumnKind.Text, Text = r => r.Digest, MaxWidth = 75 },
         new() { Header = "Scenario", Kind = ColumnKind.Text, Text = r => r.Scenario },
@@ -91,9 +98,10 @@ internal static class OptimizationColumns
         },
     ];
 
+    // No totals row: the policies are alternatives, so a sum over them would mean nothing.
     public static List<TableColumn<RetentionPolicyRow>> Retention() =>
     [
-        new() { Header = "Policy", Kind = ColumnKind.Text, Text = r => r.Policy, Totals = TotalsKind.Label },
+        new() { Header = "Policy", Kind = ColumnKind.Text, Text = r => r.Policy },
         new() { Header = "Description", Kind = ColumnKind.Text, Text = r => r.Description, MaxWidth = 60 },
         new() { Header = "Registry", Kind = ColumnKind.Text, Text = r => r.Registry },
         new() { Header = "Manifests deleted", Kind = ColumnKind.Count, Number = r => r.ManifestsDeleted },
@@ -111,11 +119,18 @@ internal static class OptimizationColumns
 
     public static List<TableColumn<FixRow>> Fixes() =>
     [
-        new() { Header = "Rank", Kind = ColumnKind.Count, Number = r => r.Rank, Totals = TotalsKind.Count },
+        new() { Header = "Rank", Kind = ColumnKind.Count, Number = r => r.Rank, Totals = TotalsKind.Label },
         new() { Header = "Registry", Kind = ColumnKind.Text, Text = r => r.Registry },
         new() { Header = "Repository", Kind = ColumnKind.Text, Text = r => r.Repository },
         new() { Header = "Tag", Kind = ColumnKind.Text, Text = r => r.Tag },
-        new() { Header = "Recommendation", Kind = ColumnKind.Text, Text = r => r.Recommendation, MaxWidth = 50 },
+        new()
+        {
+            Header = "Recommendation",
+            Kind = ColumnKind.Text,
+            Text = r => r.Recommendation,
+            MaxWidth = 50,
+            Totals = TotalsKind.Count,
+        },
         new() { Header = "Ecosystem", Kind = ColumnKind.Text, Text = r => r.Ecosystem },
         new()
         {
@@ -133,10 +148,16 @@ internal static class OptimizationColumns
             Header = "Previous rank",
             Kind = ColumnKind.Count,
             Number = r => r.PreviousRank,
-            Totals = TotalsKind.Count,
+            Totals = TotalsKind.Label,
         },
         new() { Header = "Registry", Kind = ColumnKind.Text, Text = r => r.Registry },
-        new() { Header = "Repository", Kind = ColumnKind.Text, Text = r => r.Repository },
+        new()
+        {
+            Header = "Repository",
+            Kind = ColumnKind.Text,
+            Text = r => r.Repository,
+            Totals = TotalsKind.Count,
+        },
         new() { Header = "Tag", Kind = ColumnKind.Text, Text = r => r.Tag },
         new() { Header = "Digest", Kind = ColumnKind.Text, Text = r => r.Digest, MaxWidth = 75 },
         new()

@@ -78,4 +78,24 @@ public sealed class OptimizationWorkbookTests
         Assert.Equal(data.Progress.Count(p => p.Status == "fixed"),
             CostWorkbookTests.SummaryValue(workbook, "Fixed since last month"));
     }
+    [Fact]
+    public async Task WriteOptimizationAsync_SampleData_TotalsRowsAreLabelledAndRetentionHasNone()
+    {
+        var data = OptimizationSampleData.Create();
+        using var files = new ReportTestFiles();
+
+        var file = await files.WriteOptimizationAsync(data);
+
+        using var workbook = new WorkbookReadback(file.Path);
+        var rankedTotals = data.Ranked.Count + 2;
+        Assert.Equal("Total", workbook.Cell("Ranked", $"A{rankedTotals}").Value);
+        Assert.Equal(data.Ranked.Count, (int)workbook.Cell("Ranked", $"C{rankedTotals}").Number);
+        var fixesTotals = data.Fixes.Count + 2;
+        Assert.Equal("Total", workbook.Cell("Fixes", $"A{fixesTotals}").Value);
+        Assert.Equal(data.Fixes.Count, (int)workbook.Cell("Fixes", $"E{fixesTotals}").Number);
+        var progressTotals = data.Progress.Count + 2;
+        Assert.Equal("Total", workbook.Cell("Progress", $"A{progressTotals}").Value);
+        Assert.Equal(data.Progress.Count, (int)workbook.Cell("Progress", $"C{progressTotals}").Number);
+        Assert.Null(workbook.Cell("Retention", $"A{data.Retention.Count + 2}").Value);
+    }
 }
