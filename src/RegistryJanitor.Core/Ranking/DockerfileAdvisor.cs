@@ -91,7 +91,7 @@ public static class DockerfileAdvisor
                 "BuildKit inline cache and registry cache export",
                 EffortClass.Small,
                 [],
-                RuntimeSnippets.CacheExport($"{evidence.Registry}/{evidence.Repository}")),
+                RuntimeSnippets.CacheExport($"{evidence.RegistryHost ?? evidence.Registry}/{evidence.Repository}")),
             _ => null,
         };
     }

@@ -9,6 +9,12 @@ public sealed record ImageEvidence
 {
     public required string Registry { get; init; }
 
+    /// <summary>
+    /// Host (and port) of the registry as image references name it, from its configured URL; null when unknown,
+    /// and then recommendations name the registry by its configured name.
+    /// </summary>
+    public string? RegistryHost { get; init; }
+
     public required string Repository { get; init; }
 
     public required string Tag { get; init; }

@@ -5,6 +5,8 @@ internal sealed class EvidenceRow
 {
     public string Registry { get; init; } = string.Empty;
 
+    public string? RegistryUrl { get; init; }
+
     public string Repository { get; init; } = string.Empty;
 
     public string Tag { get; init; } = string.Empty;

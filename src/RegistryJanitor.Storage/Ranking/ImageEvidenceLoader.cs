@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -80,11 +81,23 @@ public sealed class ImageEvidenceLoader
         return [.. rows.Select(row => new UnknownTag(new RequestedTag(row.Repository, row.Tag), row.RepositoryKnown))];
     }
 
+    /// <summary>The host (and port) an image reference names, from the registry's configured URL.</summary>
+    private static string? HostOf(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        return uri.IsDefaultPort ? uri.Host : string.Create(CultureInfo.InvariantCulture, $"{uri.Host}:{uri.Port}");
+    }
+
     private static ImageEvidence ToEvidence(EvidenceRow row, LoadedAnalysis? analysis) => new()
     {
         Analysis = analysis?.Analysis,
         Files = analysis?.Files,
         Registry = row.Registry,
+        RegistryHost = HostOf(row.RegistryUrl),
         Repository = row.Repository,
         Tag = row.Tag,
         Digest = row.Digest,

@@ -15,6 +15,7 @@ internal static class ImageEvidenceSql
     public const string Select = """
         WITH selected AS (
             SELECT t.repository_id, t.name AS tag, t.manifest_id, r.name AS repository, g.name AS registry,
+                   g.url AS registry_url,
                    r.first_seen_at,
                    row_number() OVER (
                        PARTITION BY t.repository_id
@@ -55,7 +56,8 @@ internal static class ImageEvidenceSql
                    SELECT q.repository, q.tag
                    FROM unnest(@tagRepositories::text[], @tagNames::text[]) AS q(repository, tag))
         )
-        SELECT c.registry AS Registry, c.repository AS Repository, c.tag AS Tag, c.digest AS Digest,
+        SELECT c.registry AS Registry, c.registry_url AS RegistryUrl, c.repository AS Repository, c.tag AS Tag,
+               c.digest AS Digest,
                c.kind AS Kind, c.media_type AS MediaType, c.annotations::text AS Annotations,
                c.image_manifest_id AS ImageManifestId,
                (im.history IS NOT NULL) AS HasConfig, im.created_at AS CreatedAt, im.os AS Os,

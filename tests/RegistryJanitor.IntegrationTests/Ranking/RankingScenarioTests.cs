@@ -96,7 +96,13 @@ public sealed partial class RankingScenarioTests(PostgresDatabaseFixture databas
         Assert.Equal(FindingStatus.Present, Finding(billing, FindingKind.SquashedImage).Status);
         Assert.Equal((0, scenarios.Billing.Image.Layers[0].Size), (squashed.Layer, squashed.Bytes));
 
-        Assert.Equal(ScenarioRow.CiConstrained, ranked[scenarios.Ci.Repository].Classification.Row);
+        var ci = ranked[scenarios.Ci.Repository];
+        Assert.Equal(ScenarioRow.CiConstrained, ci.Classification.Row);
+
+        // The cache export names the image as a build would push it: the registry's host, not its configured name.
+        var registryHost = TestRegistryEnvironment.RequireRegistry().Authority;
+        Assert.Contains($"--cache-to type=registry,ref={registryHost}/{scenarios.Ci.Repository}:buildcache",
+            ci.Recommendations[0].Snippet, StringComparison.Ordinal);
 
         var leanImage = ranked[scenarios.Lean.Repository];
         Assert.Equal(ScenarioRow.AlreadyLean, leanImage.Classification.Row);
