@@ -14,21 +14,30 @@ internal static class LoggingSetup
     {
         logging.ClearProviders();
         var redirected = toStandardError ? Console.IsErrorRedirected : Console.IsOutputRedirected;
+
+        // AddJsonConsole and AddSimpleConsole each set FormatterName, so calling both would leave whichever came last;
+        // the console logger already knows both formatters, so only the chosen one's options are configured here.
         logging.AddConsole(options =>
         {
             options.FormatterName = redirected ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple;
             options.LogToStandardErrorThreshold = toStandardError ? LogLevel.Trace : LogLevel.None;
         });
-        logging.AddJsonConsole(options =>
+        if (redirected)
         {
-            options.IncludeScopes = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            options.UseUtcTimestamp = true;
-        });
-        logging.AddSimpleConsole(options =>
+            logging.Services.Configure<JsonConsoleFormatterOptions>(options =>
+            {
+                options.IncludeScopes = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.UseUtcTimestamp = true;
+            });
+        }
+        else
         {
-            options.SingleLine = true;
-            options.TimestampFormat = "HH:mm:ss ";
-        });
+            logging.Services.Configure<SimpleConsoleFormatterOptions>(options =>
+            {
+                options.SingleLine = true;
+                options.TimestampFormat = "HH:mm:ss ";
+            });
+        }
     }
 }
