@@ -86,6 +86,26 @@ public sealed class JsonLoggingTests
         Assert.Equal(string.Empty, service.StandardError);
     }
 
+    [Fact]
+    public async Task Migrate_FormatterNameSimpleConfigured_WritesPlainLinesEvenWhenRedirected()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(applyMigrations: false, cancellationToken);
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Postgres"] = database.ConnectionString,
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+
+        var result = await ProductProcess.RunAsync(["migrate"], environment, cancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var applied = result.ErrorLines.Where(line => line.Contains(
+            $"info: {MigrationCategory}[{MigrationAppliedEventId}] Applied migration ", StringComparison.Ordinal));
+        Assert.Equal(MigrationFileNames().Count, applied.Count());
+        Assert.All(result.ErrorLines, line => Assert.False(line.StartsWith('{'), line));
+    }
+
     private static List<string> MigrationFileNames() =>
         Directory.GetFiles(RepositoryPaths.MigrationsDirectory, "V*__*.sql")
             .Select(path => Path.GetFileName(path))
