@@ -170,7 +170,9 @@ build_product() {
     PRODUCT=(dotnet "$out/RegistryJanitor.dll")
 }
 
-product() { (cd "$STATE" && "${PRODUCT[@]}" "$@"); }
+# Stage output is piped through tee, which would make the product log JSON lines; a person reads these.
+product() { (cd "$STATE" && Logging__Console__FormatterName="${Logging__Console__FormatterName:-simple}" \
+    "${PRODUCT[@]}" "$@"); }
 
 has_command() { grep -Eq "^[[:space:]]*$1([[:space:]]|$)" "$STATE/commands.txt"; }
 

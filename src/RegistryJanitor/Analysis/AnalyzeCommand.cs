@@ -8,7 +8,7 @@ namespace RegistryJanitor.Analysis;
 /// <summary>
 /// <c>analyze [--registry NAME] [--max-bytes SIZE]</c>: analyses the layers of one registry, or of every registry
 /// with analysis enabled, printing progress lines and a summary. Exit code 0 when every run succeeded or was
-/// partial, 1 when one failed, 2 for an unknown registry or a malformed size.
+/// partial, 1 when one failed, 2 for an unknown registry or a malformed size (one <c>usage error:</c> line on stderr).
 /// </summary>
 public sealed class AnalyzeCommand : ICommand
 {
@@ -16,18 +16,16 @@ public sealed class AnalyzeCommand : ICommand
     private readonly ScanRegistries registries;
     private readonly AnalysisRegistries settings;
     private readonly AnalysisOptions options;
-    private readonly ILogger<AnalyzeCommand> logger;
 
     public AnalyzeCommand(
         LayerAnalysisRunner runner, ScanRegistries registries, AnalysisRegistries settings,
-        Microsoft.Extensions.Options.IOptions<AnalysisOptions> options, ILogger<AnalyzeCommand> logger)
+        Microsoft.Extensions.Options.IOptions<AnalysisOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.runner = runner;
         this.registries = registries;
         this.settings = settings;
         this.options = options.Value;
-        this.logger = logger;
     }
 
     public string Name => "analyze";
@@ -49,12 +47,13 @@ public sealed class AnalyzeCommand : ICommand
             }
             catch (FormatException exception)
             {
-                await context.Output.WriteLineAsync("--max-bytes: " + exception.Message);
+                await context.Error.WriteLineAsync("usage error: --max-bytes: " + exception.Message);
                 return ExitCodes.ConfigurationError;
             }
         }
 
-        return await RunAsync(ReadOption(context.Arguments, "--registry"), maxBytes, context.Output, cancellationToken);
+        return await RunAsync(
+            ReadOption(context.Arguments, "--registry"), maxBytes, context.Output, context.Error, cancellationToken);
     }
 
     /// <summary>Reads <c>NAME VALUE</c> or <c>NAME=VALUE</c> from the arguments after the command.</summary>
@@ -77,10 +76,13 @@ public sealed class AnalyzeCommand : ICommand
         return null;
     }
 
+    /// <summary>Runs the analysis; progress and summaries go to <paramref name="output"/>, a usage error to
+    /// <paramref name="error"/>.</summary>
     public async Task<int> RunAsync(
-        string? registryName, long? maxBytes, TextWriter output, CancellationToken cancellationToken)
+        string? registryName, long? maxBytes, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         IReadOnlyList<RegistryOptions> selected;
         if (registryName is null)
         {
@@ -92,8 +94,8 @@ public sealed class AnalyzeCommand : ICommand
         }
         else
         {
-            Log.UnknownRegistry(logger, registryName);
-            await output.WriteLineAsync($"Registries:{registryName}: no registry with this name is configured.");
+            await error.WriteLineAsync(
+                $"usage error: --registry {registryName}: no registry with this name is configured (Registries)");
             return ExitCodes.ConfigurationError;
         }
 

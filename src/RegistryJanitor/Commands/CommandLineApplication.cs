@@ -79,7 +79,7 @@ public static class CommandLineApplication
         }
 
         var isService = line.Words.Count > 0 && line.Words[0] == RunCommand.CommandName;
-        LoggingSetup.Configure(builder.Logging, toStandardError: !isService);
+        LoggingSetup.Configure(builder.Logging, builder.Configuration, toStandardError: !isService);
 
         var urls = builder.Configuration[$"{ServiceOptions.SectionName}:{nameof(ServiceOptions.Urls)}"];
         if (!string.IsNullOrWhiteSpace(urls))

@@ -6,19 +6,17 @@ namespace RegistryJanitor.Scanning;
 /// <summary>
 /// <c>scan [--registry NAME]</c>: scans one configured registry, or all of them one after another, printing
 /// progress lines and a summary. Exit code 0 when every run succeeded or was partial, 1 when one failed,
-/// 2 when the named registry is not configured.
+/// 2 when the named registry is not configured (one <c>usage error:</c> line on stderr).
 /// </summary>
 public sealed class ScanCommand : ICommand
 {
     private readonly RegistryScanner scanner;
     private readonly ScanRegistries registries;
-    private readonly ILogger<ScanCommand> logger;
 
-    public ScanCommand(RegistryScanner scanner, ScanRegistries registries, ILogger<ScanCommand> logger)
+    public ScanCommand(RegistryScanner scanner, ScanRegistries registries)
     {
         this.scanner = scanner;
         this.registries = registries;
-        this.logger = logger;
     }
 
     public string Name => "scan";
@@ -30,7 +28,7 @@ public sealed class ScanCommand : ICommand
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RunAsync(ParseRegistry(context.Arguments), context.Output, cancellationToken);
+        return RunAsync(ParseRegistry(context.Arguments), context.Output, context.Error, cancellationToken);
     }
 
     /// <summary>Reads <c>--registry NAME</c> from <paramref name="args"/> (the arguments after <c>scan</c>).</summary>
@@ -53,9 +51,13 @@ public sealed class ScanCommand : ICommand
         return null;
     }
 
-    public async Task<int> RunAsync(string? registryName, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Runs the scans; progress and summaries go to <paramref name="output"/>, a usage error to
+    /// <paramref name="error"/>.</summary>
+    public async Task<int> RunAsync(
+        string? registryName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         IReadOnlyList<RegistryOptions> selected;
         if (registryName is null)
         {
@@ -67,8 +69,8 @@ public sealed class ScanCommand : ICommand
         }
         else
         {
-            Log.UnknownRegistry(logger, registryName);
-            await output.WriteLineAsync($"Registries:{registryName}: no registry with this name is configured.");
+            await error.WriteLineAsync(
+                $"usage error: --registry {registryName}: no registry with this name is configured (Registries)");
             return ExitCodes.ConfigurationError;
         }
 

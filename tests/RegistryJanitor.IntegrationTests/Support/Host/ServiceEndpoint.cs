@@ -34,6 +34,14 @@ public sealed class ServiceEndpoint : IDisposable
         }
     }
 
+    /// <summary>Status and body of GET <paramref name="path"/>, also when the status is an error.</summary>
+    public async Task<ServiceResponse> GetResponseAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await _client.GetAsync(path, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return new ServiceResponse(response.StatusCode, body);
+    }
+
     /// <summary>The body of GET <paramref name="path"/>.</summary>
     public async Task<string> GetStringAsync(string path, CancellationToken cancellationToken) =>
         await _client.GetStringAsync(path, cancellationToken);
