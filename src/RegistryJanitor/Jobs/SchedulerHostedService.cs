@@ -113,9 +113,10 @@ internal sealed class SchedulerHostedService : BackgroundService
             var status = await _migrations.GetStatusAsync(cancellationToken);
             if (!status.IsCurrent)
             {
-                _logger.DatabaseUnavailableAtStart(
-                    $"{status.Pending.Count} migrations pending and Migrations:ApplyOnStart is false",
-                    _serviceOptions.StartupRetryInterval);
+                var changed = status.Changed.Count == 0
+                    ? "none"
+                    : string.Join(", ", status.Changed.Select(script => script.FileName));
+                _logger.SchemaNotCurrentAtStart(status.Pending.Count, changed, _serviceOptions.StartupRetryInterval);
             }
 
             return status.IsCurrent;

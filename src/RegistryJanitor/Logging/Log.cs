@@ -49,6 +49,12 @@ internal static partial class Log
         Message = "PostgreSQL is not reachable yet ({Reason}); retrying in {RetryInterval}")]
     public static partial void DatabaseUnavailableAtStart(this ILogger logger, string reason, TimeSpan retryInterval);
 
+    [LoggerMessage(EventId = 2023, Level = LogLevel.Warning,
+        Message = "The schema is not current ({Pending} migrations pending, changed since applied: {Changed}) and "
+            + "Migrations:ApplyOnStart is false; run migrate. Checking again in {RetryInterval}")]
+    public static partial void SchemaNotCurrentAtStart(
+        this ILogger logger, int pending, string changed, TimeSpan retryInterval);
+
     [LoggerMessage(EventId = 2021, Level = LogLevel.Critical,
         Message = "The service cannot start (schema or scheduler); stopping")]
     public static partial void StartupFailed(this ILogger logger, Exception exception);

@@ -52,6 +52,8 @@ public sealed class MigrationReadinessTests
         Assert.Contains(
             "postgres: Unhealthy migrations pending: " + Path.GetFileName(newest) + "\n",
             whilePending.Body, StringComparison.Ordinal);
+        Assert.Contains("(1 migrations pending, changed since applied: none)",
+            service.StandardOutput + service.StandardError, StringComparison.Ordinal);
         Assert.True(migrate.ExitCode == 0, migrate.StandardError);
         Assert.StartsWith("applied 1 migrations (" + Path.GetFileName(newest) + ")",
             migrate.StandardOutput, StringComparison.Ordinal);
@@ -98,6 +100,9 @@ public sealed class MigrationReadinessTests
         Assert.Contains(
             "postgres: Unhealthy applied migrations changed: " + Path.GetFileName(edited) + "\n",
             whileChanged.Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "0 migrations pending, changed since applied: " + Path.GetFileName(edited) + ")",
+            service.StandardOutput + service.StandardError, StringComparison.Ordinal);
         Assert.True(exitCode == 0, $"exit code {exitCode} after SIGTERM; stderr: {service.StandardError}");
     }
 
