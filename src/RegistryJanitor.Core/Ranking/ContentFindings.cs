@@ -84,12 +84,25 @@ internal static class ContentFindings
             return Finding.Unknown(FindingKind.HiddenBytes, NotAnalysed);
         }
 
-        return analysis.HiddenBytes < threshold || analysis.HiddenBytes == 0
-            ? null
-            : new Finding(FindingKind.HiddenBytes, FindingStatus.Present, Severity.Low,
-                $"{analysis.HiddenBytes} bytes in {analysis.HiddenFileCount} files are hidden by later layers",
-                [.. analysis.LargestHidden.Select(copy => new FindingEvidence(
-                    $"hidden by layer {copy.HiddenByLayer}", copy.Layer, null, copy.Path, copy.Size))]);
+        if (analysis.HiddenBytes < threshold || analysis.HiddenBytes == 0)
+        {
+            return null;
+        }
+
+        // The analysis keeps only the largest hidden copies as examples; the rest is one more piece of evidence, so
+        // the evidence adds up to the finding's bytes (the Findings sheet sums it) and no copy is counted twice.
+        List<FindingEvidence> evidence = [.. analysis.LargestHidden.Select(copy => new FindingEvidence(
+            $"hidden by layer {copy.HiddenByLayer}", copy.Layer, null, copy.Path, copy.Size))];
+        var otherBytes = analysis.HiddenBytes - analysis.LargestHidden.Sum(copy => copy.Size);
+        var otherFiles = Math.Max(0, analysis.HiddenFileCount - analysis.LargestHidden.Count);
+        if (otherBytes > 0)
+        {
+            evidence.Add(new FindingEvidence(
+                $"{otherBytes} bytes in {otherFiles} other hidden files", null, null, null, otherBytes));
+        }
+
+        return new Finding(FindingKind.HiddenBytes, FindingStatus.Present, Severity.Low,
+            $"{analysis.HiddenBytes} bytes in {analysis.HiddenFileCount} files are hidden by later layers", evidence);
     }
 
     public static Finding? Secrets(ImageAnalysis? analysis)

@@ -50,6 +50,32 @@ public sealed class FindingDetectorTests
     }
 
     [Fact]
+    public void Detect_HiddenBytesBeyondTheExamples_EvidenceAddsUpToTheHiddenBytes()
+    {
+        var image = Scenarios.NodeWithEveryPitfall();
+        var examples = image.Analysis!.LargestHidden;
+        var exampleBytes = examples.Sum(copy => copy.Size);
+        const long OtherBytes = 7_654_321;
+        const int OtherFiles = 12;
+        var evidence = image with
+        {
+            Analysis = image.Analysis with
+            {
+                HiddenBytes = exampleBytes + OtherBytes,
+                HiddenFileCount = examples.Count + OtherFiles,
+            },
+        };
+
+        var finding = Single(evidence, FindingKind.HiddenBytes);
+
+        Assert.Equal(exampleBytes + OtherBytes, finding.Evidence.Sum(item => item.Bytes));
+        var rest = finding.Evidence[^1];
+        Assert.Equal((null, null, OtherBytes), (rest.Path, rest.Layer, rest.Bytes));
+        Assert.Equal($"{OtherBytes} bytes in {OtherFiles} other hidden files", rest.Detail);
+        Assert.Equal(examples.Select(copy => copy.Path), finding.Evidence.SkipLast(1).Select(item => item.Path));
+    }
+
+    [Fact]
     public void Detect_WithoutLayerAnalysis_SaysUnknownForContentFindings()
     {
         var evidence = Scenarios.NodeWithEveryPitfall() with { Analysis = null };
