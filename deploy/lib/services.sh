@@ -69,7 +69,6 @@ rj_start_postgres() {
     bindir="$(rj_pg_bindir)"
     state="$(rj_state_dir)"
     data="$state/postgres"
-    port="$(rj_free_port)"
     mkdir -p "$data"
     # PostgreSQL refuses to run as root, so a root caller runs it as the postgres system user.
     if [ "$(id -u)" -eq 0 ]; then
@@ -77,11 +76,21 @@ rj_start_postgres() {
         chown -R postgres "$data"
         run_as=(runuser -u postgres --)
     fi
-    "${run_as[@]}" "$bindir/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-sync >"$state/initdb.log" 2>&1 \
-        || { cat "$state/initdb.log" >&2; return 1; }
-    "${run_as[@]}" "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-        -o "-h 127.0.0.1 -p $port -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-        start >/dev/null || { cat "$data/server.log" >&2; return 1; }
+    # A cluster already in this state folder is reused on its port (started again if it was stopped), so a second
+    # call with the same RJ_STATE_DIR exports the same server instead of failing in initdb.
+    if [ -f "$data/PG_VERSION" ] && [ -f "$state/postgres.port" ]; then
+        port="$(cat "$state/postgres.port")"
+    else
+        port="$(rj_free_port)"
+        "${run_as[@]}" "$bindir/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-sync \
+            >"$state/initdb.log" 2>&1 || { cat "$state/initdb.log" >&2; return 1; }
+        echo "$port" >"$state/postgres.port"
+    fi
+    if ! "${run_as[@]}" "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        "${run_as[@]}" "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+            -o "-h 127.0.0.1 -p $port -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+                -c max_connections=300" start >/dev/null || { cat "$data/server.log" >&2; return 1; }
+    fi
     echo "$bindir/pg_ctl -D $data -m fast stop" >"$state/postgres.stop"
     [ ${#run_as[@]} -gt 0 ] && echo "runuser -u postgres -- $bindir/pg_ctl -D $data -m fast stop" >"$state/postgres.stop"
     export REGISTRYJANITOR_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
@@ -97,9 +106,19 @@ rj_start_registry() {
     rj_ensure_packages docker-registry
     local state port storage config
     state="$(rj_state_dir)"
-    port="$(rj_free_port)"
     storage="$state/registry"
     config="$state/registry.yml"
+    # A registry this state folder already runs is reused, so a second call does not start another one.
+    if [ -f "$state/registry.pid" ] && kill -0 "$(cat "$state/registry.pid")" 2>/dev/null \
+        && [ -f "$state/registry.port" ]; then
+        port="$(cat "$state/registry.port")"
+        export REGISTRYJANITOR_TEST_REGISTRY="http://127.0.0.1:$port"
+        export REGISTRYJANITOR_TEST_REGISTRY_CONFIG="$config"
+        export REGISTRYJANITOR_TEST_REGISTRY_STORAGE="$storage"
+        rj_log "registry on 127.0.0.1:$port (already running)"
+        return 0
+    fi
+    port="$(rj_free_port)"
     mkdir -p "$storage"
     cat >"$config" <<YAML
 version: 0.1
@@ -121,6 +140,8 @@ YAML
     docker-registry serve "$config" >"$state/registry.log" 2>&1 &
     local pid=$!
     echo "kill $pid" >"$state/registry.stop"
+    echo "$pid" >"$state/registry.pid"
+    echo "$port" >"$state/registry.port"
     local i
     for i in $(seq 1 100); do
         curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && break
