@@ -6,14 +6,27 @@ namespace RegistryJanitor.Core.Layers;
 /// <remarks>
 /// Categories are measured on the final filesystem only: a cache removed by a later layer is hidden bytes, not
 /// a cache finding. Secrets are reported from every layer, because a deleted key file is still in the blob
-/// anyone with pull access can download.
+/// anyone with pull access can download. Files get their category from <see cref="DeadWeightClassifier"/> by
+/// path, except a <c>node_modules</c> tree that the history shows came with the build context
+/// (<see cref="LeakedNodeModules"/>), which is leaked build context.
 /// </remarks>
 public static class ImageAnalyzer
 {
-    public static ImageAnalysis Analyze(IReadOnlyList<LayerIndex> layers)
+    /// <summary>Analyses an image whose history is unknown.</summary>
+    public static ImageAnalysis Analyze(IReadOnlyList<LayerIndex> layers) => Analyze(layers, []);
+
+    /// <summary>Analyses an image's layers in order.</summary>
+    /// <param name="layers">The layer indexes, lowest first.</param>
+    /// <param name="layerSteps">
+    /// The history <c>created_by</c> of the step that made each layer, aligned with <paramref name="layers"/>
+    /// (see <see cref="LayerSteps.FromHistory"/>); empty when unknown.
+    /// </param>
+    public static ImageAnalysis Analyze(IReadOnlyList<LayerIndex> layers, IReadOnlyList<string?> layerSteps)
     {
         ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(layerSteps);
         var overlay = ImageOverlay.Compute(layers);
+        var leakedModules = LeakedNodeModules.Find(layers, layerSteps);
 
         var totals = new Dictionary<DeadWeightCategory, CategoryTotal>();
         long visibleBytes = 0;
@@ -21,6 +34,11 @@ public static class ImageAnalyzer
         {
             visibleBytes += visible.Entry.Size;
             var category = DeadWeightClassifier.Classify(path);
+            if (category == DeadWeightCategory.None && leakedModules.Contains(path, visible.Layer))
+            {
+                category = DeadWeightCategory.LeakedBuildContext;
+            }
+
             if (category == DeadWeightCategory.None)
             {
                 continue;
