@@ -11,7 +11,10 @@ public static class PackageAttribution
         ["build-essential", "build-base", "gcc", "g++", "cpp", "make", "binutils", "clang", "llvm", "cmake"];
 
     public static IReadOnlyList<PackageUsage> Attribute(
-        OverlayResult overlay, IReadOnlyList<LayerIndex> layers)
+        OverlayResult overlay, IReadOnlyList<LayerIndex> layers) => Attribute(overlay, Installed(overlay, layers));
+
+    /// <summary>The packages the visible package databases of the image list.</summary>
+    public static IReadOnlyList<InstalledPackage> Installed(OverlayResult overlay, IReadOnlyList<LayerIndex> layers)
     {
         ArgumentNullException.ThrowIfNull(overlay);
         ArgumentNullException.ThrowIfNull(layers);
@@ -25,7 +28,15 @@ public static class PackageAttribution
 
         packages.AddRange(PythonDistributions.Parse(databases));
         packages.AddRange(NodePackages.Parse(databases));
+        return packages;
+    }
 
+    /// <summary>The visible bytes and files each of <paramref name="packages"/> owns, largest first.</summary>
+    public static IReadOnlyList<PackageUsage> Attribute(
+        OverlayResult overlay, IReadOnlyList<InstalledPackage> packages)
+    {
+        ArgumentNullException.ThrowIfNull(overlay);
+        ArgumentNullException.ThrowIfNull(packages);
         var folderTotals = NodeFolderTotals(overlay);
         var usages = new List<PackageUsage>(packages.Count);
         foreach (var package in packages)
@@ -39,6 +50,25 @@ public static class PackageAttribution
 
         return usages.OrderByDescending(usage => usage.Bytes).ThenBy(usage => usage.Name, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// Files owned by system (dpkg, apk) development packages: what removing the <c>-dev</c> packages and compiler
+    /// meta-packages would take away.
+    /// </summary>
+    public static HashSet<string> DevelopmentFiles(IReadOnlyList<InstalledPackage> packages)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var package in packages)
+        {
+            if (package.Ecosystem is "dpkg" or "apk" && IsDevelopment(package.Name))
+            {
+                files.UnionWith(package.Files);
+            }
+        }
+
+        return files;
     }
 
     public static bool IsDevelopment(string name)
