@@ -6,7 +6,8 @@ namespace RegistryJanitor.Core.Layers;
 /// another stage shows only as absolute source paths (<c>COPY /app/node_modules ./node_modules</c>). The
 /// classic builder writes <c>/bin/sh -c #(nop) COPY dir:HASH in /app</c>, hiding where the files came from; it
 /// keeps <c>--from=</c> when there was one. A context copy is therefore a COPY or ADD with no <c>--from=</c>,
-/// no URL and no absolute source path.
+/// no URL or git remote and no absolute source path. A BuildKit stage copy written with relative sources
+/// (<c>COPY --from=build app ./</c>) reads the same as a context copy; stage paths are almost always absolute.
 /// </remarks>
 public static class BuildStep
 {
@@ -51,7 +52,8 @@ public static class BuildStep
                 continue;
             }
 
-            if (word.StartsWith('/') || word.Contains("://", StringComparison.Ordinal))
+            if (word.StartsWith('/') || word.Contains("://", StringComparison.Ordinal)
+                || word.StartsWith("git@", StringComparison.Ordinal))
             {
                 return false;
             }

@@ -70,11 +70,13 @@ public sealed class LeakedNodeModulesTests
     [InlineData("/bin/sh -c pnpm install --prod")]
     [InlineData("COPY /build/app/node_modules ./node_modules # buildkit")]
     [InlineData("/bin/sh -c #(nop) COPY --from=build dir:9e8d7c6b5a4f3e2d1c0b in /app/node_modules ")]
-    [InlineData("COPY node_modules ./node_modules # buildkit")]
-    public void Analyze_NodeModulesInstalledOrCopiedOnTheirOwn_IsNotDeadWeight(string moduleStep)
+    [InlineData("COPY /build/app /app # buildkit")]
+    [InlineData("ADD git@github.com:example/app.git /app # buildkit")]
+    [InlineData("ADD https://github.com/example/app.git#main /app # buildkit")]
+    public void Analyze_NodeModulesInstalledOrFromElsewhere_IsNotDeadWeight(string moduleStep)
     {
         var manifests = SourceFiles(new LayerBuilder());
-        var modules = new LayerBuilder();
+        var modules = new LayerBuilder().File("app/dist/server.js", 2100);
         foreach (var path in ModuleFiles)
         {
             modules.File(path, 600 + path.Length);
@@ -88,8 +90,10 @@ public sealed class LeakedNodeModulesTests
             analysis.VisibleBytes);
     }
 
-    [Fact]
-    public void Analyze_NodeModulesInAContextCopyWithoutSourcesBesideThem_IsNotDeadWeight()
+    [Theory]
+    [InlineData("COPY . / # buildkit")]
+    [InlineData("COPY node_modules ./app/node_modules # buildkit")]
+    public void Analyze_NodeModulesInAContextCopyWithoutSourcesBesideThem_IsNotDeadWeight(string copyStep)
     {
         var copy = new LayerBuilder().File("srv/web/server.js", 400);
         foreach (var path in ModuleFiles)
@@ -97,7 +101,7 @@ public sealed class LeakedNodeModulesTests
             copy.File(path, 600 + path.Length);
         }
 
-        var analysis = Analyze([BaseLayer(), copy], [Base, "COPY . / # buildkit"]);
+        var analysis = Analyze([BaseLayer(), copy], [Base, copyStep]);
 
         Assert.DoesNotContain(analysis.Categories, total => total.Category == DeadWeightCategory.LeakedBuildContext);
     }
@@ -122,6 +126,23 @@ public sealed class LeakedNodeModulesTests
 
         Assert.Empty(steps);
         Assert.DoesNotContain(analysis.Categories, total => total.Category == DeadWeightCategory.LeakedBuildContext);
+    }
+
+    [Theory]
+    [InlineData("COPY . . # buildkit", true)]
+    [InlineData("COPY --parents --chown=1000:1000 --chmod=755 src package.json /app/ # buildkit", true)]
+    [InlineData("/bin/sh -c #(nop) ADD file:4b03a8d1c2e3f4a5b6c7d8e9f0a1b2c3 in / ", true)]
+    [InlineData("COPY /out/app /app # buildkit", false)]
+    [InlineData("/bin/sh -c #(nop) COPY --from=0 dir:4b03a8d1c2e3 in /app ", false)]
+    [InlineData("ADD https://example.com/app.tar.gz /app # buildkit", false)]
+    [InlineData("ADD git@github.com:example/app.git /app # buildkit", false)]
+    [InlineData("RUN cp -r . /app # buildkit", false)]
+    [InlineData("COPY", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsContextCopy_HistoryText_RecognisesCopiesFromTheBuildContext(string? createdBy, bool expected)
+    {
+        Assert.Equal(expected, BuildStep.IsContextCopy(createdBy));
     }
 
     [Fact]
