@@ -7,7 +7,8 @@ namespace RegistryJanitor.Core.Layers;
 /// Test and fixture folders count as leaked build context only outside installed-package trees
 /// (<c>node_modules</c>, <c>site-packages</c>, <c>/usr</c>, ...), where they are the upstream package's own files.
 /// <c>node_modules</c> copied from the build host cannot be told apart from an installed one by path alone, so
-/// it is not a category here. <c>-dev</c> packages are recognised through the package databases instead.
+/// the path never makes it leaked context here; the per-image walk does, from the layer history
+/// (<see cref="LeakedNodeModules"/>). <c>-dev</c> packages are recognised through the package databases instead.
 /// </remarks>
 public static class DeadWeightClassifier
 {

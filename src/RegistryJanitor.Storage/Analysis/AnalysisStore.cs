@@ -1,7 +1,10 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using RegistryJanitor.Core.Layers;
+using RegistryJanitor.Core.Manifests;
+using RegistryJanitor.Storage.Inventory;
 
 namespace RegistryJanitor.Storage.Analysis;
 
@@ -86,6 +89,10 @@ public sealed class AnalysisStore
 
     private const string LayerIndexesSql = """
         SELECT blob_id, layer_index FROM layer_analyses WHERE blob_id = ANY(@blobIds) AND status = 'analysed'
+        """;
+
+    private const string HistorySql = """
+        SELECT history FROM manifests WHERE id = @manifestId
         """;
 
     private const string ScanRunClosedSql = """
@@ -211,6 +218,22 @@ public sealed class AnalysisStore
                 InsertSkippedImageSql, new { runId, image.ManifestId, image.Reason },
                 cancellationToken: cancellationToken));
         }
+    }
+
+    /// <summary>The config history the scan stored for <paramref name="manifestId"/>; empty when it had none.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> LoadHistoryAsync(
+        long manifestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var json = await connection.QuerySingleOrDefaultAsync<string?>(
+            new CommandDefinition(HistorySql, new { manifestId }, cancellationToken: cancellationToken));
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        var rows = JsonSerializer.Deserialize(json, StorageJsonContext.Default.ListHistoryRow) ?? [];
+        return [.. rows.Select(row => new HistoryEntry(row.Created, row.CreatedBy, row.Comment, row.EmptyLayer))];
     }
 
     /// <summary>The stored indexes of <paramref name="blobIds"/> that were analysed, decoded.</summary>

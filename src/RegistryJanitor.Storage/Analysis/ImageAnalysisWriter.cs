@@ -30,7 +30,8 @@ public sealed class ImageAnalysisWriter
         """;
 
     private const string CopyPackagesSql = """
-        COPY image_packages (manifest_id, ecosystem, name, version, bytes, file_count, is_development)
+        COPY image_packages (manifest_id, ecosystem, name, version, bytes, file_count, is_development,
+                             exclusive_dependencies, dependency_bytes, dependency_file_count)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -105,6 +106,10 @@ public sealed class ImageAnalysisWriter
                 await importer.WriteAsync(package.Bytes, NpgsqlDbType.Bigint, cancellationToken);
                 await importer.WriteAsync(package.FileCount, NpgsqlDbType.Integer, cancellationToken);
                 await importer.WriteAsync(package.IsDevelopment, NpgsqlDbType.Boolean, cancellationToken);
+                await importer.WriteAsync(
+                    package.ExclusiveDependencies.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(package.DependencyBytes, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(package.DependencyFileCount, NpgsqlDbType.Integer, cancellationToken);
             }
 
             await importer.CompleteAsync(cancellationToken);

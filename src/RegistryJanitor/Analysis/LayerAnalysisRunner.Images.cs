@@ -57,7 +57,11 @@ public sealed partial class LayerAnalysisRunner
             var indexes = await store.LoadIndexesAsync(
                 [.. analysed.Select(row => row.BlobId).Distinct()], cancellationToken);
             var ordered = analysed.Select(row => indexes[row.BlobId]).ToList();
-            var analysis = ImageAnalyzer.Analyze(ordered);
+            var history = await store.LoadHistoryAsync(layers[0].ManifestId, cancellationToken);
+            var steps = LayerSteps.FromHistory(history, layers.Count);
+            IReadOnlyList<string?> analysedSteps = steps.Count == 0 ? []
+                : [.. analysed.Select(row => row.Position < steps.Count ? steps[row.Position] : null)];
+            var analysis = ImageAnalyzer.Analyze(ordered, analysedSteps);
             await imageWriter.SaveAsync(
                 layers[0].ManifestId, analysis, layers.Count - analysed.Count, run.RunId, timeProvider.GetUtcNow(),
                 cancellationToken);

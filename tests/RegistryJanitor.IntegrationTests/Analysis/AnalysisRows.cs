@@ -25,6 +25,12 @@ public sealed class AnalysisRows(NpgsqlDataSource dataSource)
         WHERE m.digest = @digest
         """;
 
+    private const string PackagesSql = """
+        SELECT p.name, p.bytes, p.file_count, p.exclusive_dependencies, p.dependency_bytes, p.dependency_file_count
+        FROM image_packages p JOIN manifests m ON m.id = p.manifest_id
+        WHERE m.digest = @digest AND p.ecosystem = @ecosystem
+        """;
+
     public async Task<(string Status, string? Reason, long? TarBytes, int? FileCount, long? FileBytes, byte[]? Index)?>
         LayerAsync(string digest, CancellationToken cancellationToken)
     {
@@ -50,5 +56,14 @@ public sealed class AnalysisRows(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<(string, long, int)>(
             new CommandDefinition(CategoriesSql, new { digest }, cancellationToken: cancellationToken));
         return [.. rows];
+    }
+
+    public async Task<Dictionary<string, (long Bytes, int Files, string[] Dependencies, long DependencyBytes,
+        int DependencyFiles)>> PackagesAsync(string digest, string ecosystem, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Name, long, int, string[], long, int)>(
+            new CommandDefinition(PackagesSql, new { digest, ecosystem }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(row => row.Name, row => (row.Item2, row.Item3, row.Item4, row.Item5, row.Item6));
     }
 }

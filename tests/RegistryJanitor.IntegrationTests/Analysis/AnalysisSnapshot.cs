@@ -43,7 +43,8 @@ internal static class AnalysisSnapshot
         """;
 
     private const string PackagesSql = """
-        SELECT m.digest, p.ecosystem, p.name, p.version, p.bytes, p.file_count, p.is_development
+        SELECT m.digest, p.ecosystem, p.name, p.version, p.bytes, p.file_count, p.is_development,
+               p.exclusive_dependencies, p.dependency_bytes, p.dependency_file_count
         FROM image_packages p JOIN manifests m ON m.id = p.manifest_id
         ORDER BY m.digest, p.ecosystem, p.name, p.version
         """;

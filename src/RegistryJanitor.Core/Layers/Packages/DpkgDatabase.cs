@@ -4,19 +4,21 @@ namespace RegistryJanitor.Core.Layers.Packages;
 /// <remarks>
 /// Only packages whose status says <c>installed</c> are kept. Files come from <c>info/NAME[:ARCH].list</c>;
 /// distroless images ship no lists (only md5sums), so their packages are named with zero attributed bytes.
+/// <c>Pre-Depends</c>, <c>Depends</c>, <c>Provides</c>, <c>Essential</c> and <c>Priority</c> are kept for
+/// <see cref="DependencyClosure"/>.
 /// </remarks>
 public static class DpkgDatabase
 {
     public static IReadOnlyList<InstalledPackage> Parse(IReadOnlyDictionary<string, byte[]> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var installed = new Dictionary<string, DpkgStatusEntry>(StringComparer.Ordinal);
         foreach (var (path, content) in files)
         {
             if (path == PackageDatabaseFiles.DpkgStatus
                 || path.StartsWith(PackageDatabaseFiles.DpkgStatusDirectory, StringComparison.Ordinal))
             {
-                ReadStatus(content, versions);
+                ReadStatus(content, installed);
             }
         }
 
@@ -36,39 +38,83 @@ public static class DpkgDatabase
             list.AddRange(PackageText.Lines(content).Select(PackageText.FromAbsolute).Where(p => p.Length > 0));
         }
 
-        return versions
-            .Select(pair => new InstalledPackage(
-                "dpkg", pair.Key, pair.Value, owned.TryGetValue(pair.Key, out var list) ? list : [], null))
+        return installed.Values
+            .Select(entry => new InstalledPackage(
+                "dpkg", entry.Name, entry.Version, owned.TryGetValue(entry.Name, out var list) ? list : [], null)
+            {
+                Dependencies = entry.Dependencies,
+                Provides = entry.Provides,
+                IsBaseSystem = entry.IsBaseSystem,
+            })
             .ToList();
     }
 
-    private static void ReadStatus(byte[] content, Dictionary<string, string> versions)
+    private static void ReadStatus(byte[] content, Dictionary<string, DpkgStatusEntry> installed)
     {
-        string? name = null;
-        var version = string.Empty;
-        var installed = false;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in PackageText.Lines(content).Append(string.Empty))
         {
             if (line.Length == 0)
             {
-                if (name is not null && installed)
+                var status = fields.GetValueOrDefault("Status", string.Empty);
+                if (fields.GetValueOrDefault("Package") is { Length: > 0 } name
+                    && status.EndsWith(" installed", StringComparison.Ordinal))
                 {
-                    versions[name] = version;
+                    installed[name] = Entry(name, fields);
                 }
 
-                (name, version, installed) = (null, string.Empty, false);
+                fields.Clear();
+                continue;
             }
-            else if (line.StartsWith("Package:", StringComparison.Ordinal))
+
+            // Continuation lines (a leading space) belong to multi-line fields such as Description.
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line[0] != ' ' && line[0] != '\t')
             {
-                name = line["Package:".Length..].Trim();
+                fields[line[..colon]] = line[(colon + 1)..].Trim();
             }
-            else if (line.StartsWith("Version:", StringComparison.Ordinal))
+        }
+    }
+
+    private static DpkgStatusEntry Entry(string name, Dictionary<string, string> fields)
+    {
+        var relations = Relations(fields.GetValueOrDefault("Pre-Depends"))
+            .Concat(Relations(fields.GetValueOrDefault("Depends")))
+            .ToList();
+        var provides = Relations(fields.GetValueOrDefault("Provides")).SelectMany(group => group).ToList();
+        var baseSystem = fields.GetValueOrDefault("Essential") == "yes"
+            || fields.GetValueOrDefault("Priority") == "required";
+        return new DpkgStatusEntry(name, fields.GetValueOrDefault("Version", string.Empty), relations, provides,
+            baseSystem);
+    }
+
+    /// <summary>
+    /// <c>libc6 (&gt;= 2.34), debconf (&gt;= 0.5) | debconf-2.0, python3:any</c> into alternative name lists.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> Relations(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            yield break;
+        }
+
+        const StringSplitOptions Options = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+        foreach (var relation in value.Split(',', Options))
+        {
+            var alternatives = new List<string>();
+            foreach (var alternative in relation.Split('|', StringSplitOptions.TrimEntries))
             {
-                version = line["Version:".Length..].Trim();
+                var end = alternative.IndexOfAny([' ', '(', ':', '[', '<']);
+                var packageName = end < 0 ? alternative : alternative[..end];
+                if (packageName.Length > 0)
+                {
+                    alternatives.Add(packageName);
+                }
             }
-            else if (line.StartsWith("Status:", StringComparison.Ordinal))
+
+            if (alternatives.Count > 0)
             {
-                installed = line.EndsWith(" installed", StringComparison.Ordinal);
+                yield return alternatives;
             }
         }
     }
