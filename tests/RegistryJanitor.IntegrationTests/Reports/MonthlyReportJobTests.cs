@@ -30,6 +30,7 @@ public sealed class MonthlyReportJobTests(PostgresDatabaseFixture database) : IC
     private const double PricePerGbMonth = 0.25;
     private const double GiB = 1073741824d;
 
+    private static readonly DateOnly PreviousMonthDay = new(2026, 6, 30);
     private static readonly DateOnly Month = new(2026, 7, 1);
     private static readonly DateOnly MidMonth = new(2026, 7, 20);
     private static readonly DateOnly LastDay = new(2026, 7, 31);
@@ -52,6 +53,12 @@ public sealed class MonthlyReportJobTests(PostgresDatabaseFixture database) : IC
         JOIN repositories r ON r.id = s.repository_id
         CROSS JOIN LATERAL UNNEST(s.tags) AS t(tag)
         WHERE s.registry_id = @registryId AND s.day = @day::date
+        """;
+
+    private const string SelectStoredBytesSql = """
+        SELECT stored_bytes
+        FROM daily_registry_snapshots
+        WHERE registry_id = @registryId AND day = @day::date
         """;
 
     private const string SelectReportRunSql = """
@@ -77,6 +84,7 @@ public sealed class MonthlyReportJobTests(PostgresDatabaseFixture database) : IC
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         var registryId = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT id FROM registries WHERE name = 'monthly'", cancellationToken: cancellationToken));
+        await ComputeAsync(registryId, PreviousMonthDay, pricing, cancellationToken);
         await ComputeAsync(registryId, MidMonth, pricing, cancellationToken);
 
         // The month's last snapshot sees a second image; the next month's first snapshot a third, which the
@@ -152,6 +160,26 @@ public sealed class MonthlyReportJobTests(PostgresDatabaseFixture database) : IC
         Assert.Equal(repositories.Sum(r => r.LogicalBytes), (long)CostWorkbookTests.SummaryValue(workbook,
             "Logical bytes"));
         Assert.Equal(new[] { v1, v2, api }.Sum(i => i.ImageBytes), repositories.Sum(r => r.LogicalBytes));
+
+        var stored = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            SelectStoredBytesSql, parameters, cancellationToken: cancellationToken));
+        var storedInJune = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectStoredBytesSql,
+            new { registryId, day = PreviousMonthDay.ToDateTime(TimeOnly.MinValue) },
+            cancellationToken: cancellationToken));
+        Assert.True(stored > storedInJune);
+        Assert.Equal(stored, (long)CostWorkbookTests.SummaryValue(workbook, "Stored bytes"));
+        Assert.Equal(storedInJune, (long)CostWorkbookTests.SummaryValue(workbook, "Stored bytes", column: 2));
+        Assert.Equal(stored - storedInJune, (long)CostWorkbookTests.SummaryValue(workbook, "Stored bytes", 3));
+        Assert.Equal((stored - storedInJune) / (double)storedInJune,
+            CostWorkbookTests.SummaryValue(workbook, "Stored bytes", 4), 9);
+        var storage = stored / GiB * PricePerGbMonth;
+        // A past month's cost is what its daily snapshots accrued: June has one snapshot, one day of 30.
+        var storageInJune = storedInJune / GiB * PricePerGbMonth / 30;
+        Assert.Equal(storage, CostWorkbookTests.SummaryValue(workbook, "Storage cost"), 9);
+
+        // Stored costs carry ten decimals (NUMERIC(24,10)).
+        Assert.Equal(storageInJune, CostWorkbookTests.SummaryValue(workbook, "Storage cost", column: 2), 1e-9);
+        Assert.Equal(storage - storageInJune, CostWorkbookTests.SummaryValue(workbook, "Storage cost", 3), 1e-9);
     }
 
     /// <summary>
