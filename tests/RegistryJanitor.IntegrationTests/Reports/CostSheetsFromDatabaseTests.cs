@@ -24,6 +24,12 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
         WHERE registry_id = @registryId AND day = @day
         """;
 
+    private const string SelectBaseFamiliesSql = """
+        SELECT family_key AS Key, name AS Name
+        FROM daily_base_families
+        WHERE registry_id = @registryId AND day = @day
+        """;
+
     private const string SelectRepositoryCostsSql = """
         SELECT repository AS Repository, team AS Team, manifests AS Manifests, stored_bytes AS StoredBytes,
                egress_bytes::double precision AS EgressBytes
@@ -141,8 +147,12 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
     }
 
     [Fact]
-    public void SharedLayers_BaseAndWebLayers_EqualLayersTheTestShared()
+    public async Task SharedLayers_BaseAndWebLayers_EqualLayersTheTestShared()
     {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var connection = await scenario.DataSource.OpenConnectionAsync(cancellationToken);
+        var families = (await connection.QueryAsync<(string Key, string Name)>(new CommandDefinition(
+            SelectBaseFamiliesSql, Parameters(), cancellationToken: cancellationToken))).ToDictionary(f => f.Key);
         var layers = scenario.Images
             .SelectMany(image => image.Layers.Select(layer => (image.Repository, Layer: layer)))
             .GroupBy(x => x.Layer.Digest)
@@ -154,6 +164,8 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
         var rows = SheetTable.Rows(workbook, "Shared layers");
 
         Assert.Equal(2, layers.Count);
+        var baseLayer = scenario.WebV1.Layers[0].Digest;
+        Assert.True(families.ContainsKey(baseLayer), "the layer every image starts with is a base family");
         Assert.Equal(layers.Keys.Order(), rows.Select(r => r["Digest"].Value!).Order());
         foreach (var row in rows)
         {
@@ -164,6 +176,7 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
             Assert.Equal(expected.Manifests, (int)row["Referencing manifests"].Number);
             Assert.Equal(expected.Repositories, (int)row["Referencing repositories"].Number);
             Assert.Equal(expected.Size * (expected.Manifests - 1), (long)row["Bytes saved by sharing"].Number);
+            Assert.Equal(families.GetValueOrDefault(row["Digest"].Value!).Name, row["Base family"].Value);
         }
     }
 
