@@ -5,8 +5,12 @@ namespace RegistryJanitor.Reports.Cost;
 
 /// <summary>
 /// Writes every price, quota and assumption into cells (table Prices, then table Parameters) and returns where
-/// each price sits so the cost formulas can refer to it.
+/// each price, the billed days and the bytes per GiB sit so the cost formulas can refer to them.
 /// </summary>
+/// <remarks>
+/// Pull assumptions (the Parameters rows after the units) are display-only: pulls and egress bytes are counted
+/// per image in PostgreSQL, where the assumption was applied, so no formula on the other sheets multiplies by them.
+/// </remarks>
 internal static class AssumptionsSheet
 {
     public const string PricesTable = "Prices";
@@ -78,7 +82,7 @@ internal static class AssumptionsSheet
                 prices.Cell("Value", first + 3));
         }
 
-        return new PriceBook(cells, parameters.Cell("Value", 0), data.BilledDays);
+        return new PriceBook(cells, parameters.Cell("Value", 0), parameters.Cell("Value", 1), data.BilledDays);
     }
 
     private static List<PriceRow> BuildPriceRows(IReadOnlyList<RegistryPricing> pricing, string currency)

@@ -31,7 +31,7 @@ internal static class CostSummaryFigures
         var egress = rows.Sum(r => prices.EgressCost(r.Registry, r.EgressBytes));
         var first = CostSummarySheet.FiguresHeaderRow + 1;
         string Sum(string header) => $"SUM({registries.Range(header)})";
-        string Gib(int figureIndex) => $"B{first + figureIndex}/{PriceBook.BytesPerGiBText}";
+        string Gib(int figureIndex) => $"B{first + figureIndex}/{prices.BytesPerGiBCell}";
 
         return
         [

@@ -48,7 +48,7 @@ internal static class CostWorkbook
             cancellationToken);
         TableSheet.Write(workbook, images, "Images", ImageColumns.Create(prices), data.Images, cancellationToken);
         TableSheet.Write(
-            workbook, shared, "SharedLayers", SharedLayerColumns.Create(), data.SharedLayers, cancellationToken);
+            workbook, shared, "SharedLayers", SharedLayerColumns.Create(prices), data.SharedLayers, cancellationToken);
         TableSheet.Write(
             workbook, deadWeight, "DeadWeight", DeadWeightColumns.Create(prices), data.DeadWeight, cancellationToken);
         CostSummarySheet.Write(workbook, summary, data, prices, registryTable, repositoryTable);

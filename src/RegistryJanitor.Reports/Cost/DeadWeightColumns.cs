@@ -6,8 +6,6 @@ namespace RegistryJanitor.Reports.Cost;
 /// <summary>Columns of the Dead weight sheet; the first seven headers are a contract.</summary>
 internal static class DeadWeightColumns
 {
-    private const string G = PriceBook.BytesPerGiBText;
-
     public static List<TableColumn<DeadWeightRow>> Create(PriceBook prices) =>
     [
         new() { Header = "Kind", Kind = ColumnKind.Text, Text = r => r.Kind, Totals = TotalsKind.Label },
@@ -27,7 +25,8 @@ internal static class DeadWeightColumns
         {
             Header = "Monthly cost",
             Kind = ColumnKind.Currency,
-            Formula = (c, r) => $"{c.Ref("Freed bytes")}/{G}*{prices.For(r.Registry).StoragePrice}",
+            Formula = (c, r) =>
+                $"{c.Ref("Freed bytes")}/{prices.BytesPerGiBCell}*{prices.For(r.Registry).StoragePrice}",
             Number = r => prices.StorageCost(r.Registry, r.FreedBytes),
             Totals = TotalsKind.Sum,
         },
@@ -35,7 +34,7 @@ internal static class DeadWeightColumns
         {
             Header = "Freed GiB",
             Kind = ColumnKind.GiB,
-            Formula = (c, _) => $"{c.Ref("Freed bytes")}/{G}",
+            Formula = (c, _) => $"{c.Ref("Freed bytes")}/{prices.BytesPerGiBCell}",
             Number = r => PriceBook.GiB(r.FreedBytes),
             Totals = TotalsKind.Sum,
         },

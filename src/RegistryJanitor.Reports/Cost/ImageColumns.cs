@@ -8,8 +8,6 @@ namespace RegistryJanitor.Reports.Cost;
 /// price, so the column sums to the registry's blob storage without counting shared layers twice.</remarks>
 internal static class ImageColumns
 {
-    private const string G = PriceBook.BytesPerGiBText;
-
     public static List<TableColumn<ImageCostRow>> Create(PriceBook prices) =>
     [
         new() { Header = "Registry", Kind = ColumnKind.Text, Text = r => r.Registry, Totals = TotalsKind.Label },
@@ -43,7 +41,8 @@ internal static class ImageColumns
         {
             Header = "Storage cost",
             Kind = ColumnKind.Currency,
-            Formula = (c, r) => $"{c.Ref("Amortized bytes")}/{G}*{prices.For(r.Registry).StoragePrice}",
+            Formula = (c, r) =>
+                $"{c.Ref("Amortized bytes")}/{prices.BytesPerGiBCell}*{prices.For(r.Registry).StoragePrice}",
             Number = r => prices.StorageCost(r.Registry, r.AmortizedBytes),
             Totals = TotalsKind.Sum,
         },
@@ -51,7 +50,8 @@ internal static class ImageColumns
         {
             Header = "Egress cost",
             Kind = ColumnKind.Currency,
-            Formula = (c, r) => $"{c.Ref("Egress bytes")}/{G}*{prices.For(r.Registry).EgressPrice}",
+            Formula = (c, r) =>
+                $"{c.Ref("Egress bytes")}/{prices.BytesPerGiBCell}*{prices.For(r.Registry).EgressPrice}",
             Number = r => prices.EgressCost(r.Registry, r.EgressBytes),
             Totals = TotalsKind.Sum,
         },
@@ -68,7 +68,7 @@ internal static class ImageColumns
         {
             Header = "Amortized GiB",
             Kind = ColumnKind.GiB,
-            Formula = (c, _) => $"{c.Ref("Amortized bytes")}/{G}",
+            Formula = (c, _) => $"{c.Ref("Amortized bytes")}/{prices.BytesPerGiBCell}",
             Number = r => PriceBook.GiB(r.AmortizedBytes),
             Totals = TotalsKind.Sum,
         },

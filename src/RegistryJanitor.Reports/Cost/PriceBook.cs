@@ -13,15 +13,18 @@ namespace RegistryJanitor.Reports.Cost;
 /// list price, so included storage and daily fees appear only on the Registries sheet and the Summary.
 /// </remarks>
 internal sealed class PriceBook(IReadOnlyDictionary<string, RegistryPriceCells> registries, string billedDaysCell,
-    int billedDays)
+    string bytesPerGiBCell, int billedDays)
 {
     /// <summary>Bytes per GiB (2^30); the unit every GiB column and price uses.</summary>
     public const double BytesPerGiB = 1073741824d;
 
-    /// <summary>The same constant as it appears in formulas.</summary>
+    /// <summary>The same constant in formulas of the optimization workbook, which has no Assumptions sheet.</summary>
     public const string BytesPerGiBText = "1073741824";
 
     public string BilledDaysCell { get; } = billedDaysCell;
+
+    /// <summary>Absolute reference to the Assumptions cell "Bytes per GiB", the divisor of every GiB formula.</summary>
+    public string BytesPerGiBCell { get; } = bytesPerGiBCell;
 
     public int BilledDays { get; } = billedDays;
 

@@ -9,7 +9,6 @@ namespace RegistryJanitor.Reports.Cost;
 /// </summary>
 internal static class RegistryColumns
 {
-    private const string G = PriceBook.BytesPerGiBText;
     private const string BilledBytes = "Billed storage bytes (provider)";
     private const string BilledGiB = "Billed storage GiB (provider)";
 
@@ -50,7 +49,7 @@ internal static class RegistryColumns
         {
             Header = "Stored GiB",
             Kind = ColumnKind.GiB,
-            Formula = (c, r) => $"{c.Ref("Stored bytes")}/{G}",
+            Formula = (c, r) => $"{c.Ref("Stored bytes")}/{prices.BytesPerGiBCell}",
             Number = r => PriceBook.GiB(r.StoredBytes),
             Totals = TotalsKind.Sum,
         },
@@ -81,7 +80,7 @@ internal static class RegistryColumns
         {
             Header = "Egress GiB",
             Kind = ColumnKind.GiB,
-            Formula = (c, _) => $"{c.Ref("Egress bytes")}/{G}",
+            Formula = (c, _) => $"{c.Ref("Egress bytes")}/{prices.BytesPerGiBCell}",
             Number = r => PriceBook.GiB(r.EgressBytes),
             Totals = TotalsKind.Sum,
         },
@@ -129,7 +128,7 @@ internal static class RegistryColumns
             Header = BilledGiB,
             Kind = ColumnKind.GiB,
             IsBlank = r => r.BilledStorageBytes is null,
-            Formula = (c, _) => $"{c.Ref(BilledBytes)}/{G}",
+            Formula = (c, _) => $"{c.Ref(BilledBytes)}/{prices.BytesPerGiBCell}",
             Number = r => r.BilledStorageBytes / PriceBook.BytesPerGiB,
         },
         new()

@@ -6,8 +6,6 @@ namespace RegistryJanitor.Reports.Cost;
 /// <summary>Columns of the Repositories sheet; the first ten headers are a contract.</summary>
 internal static class RepositoryColumns
 {
-    private const string G = PriceBook.BytesPerGiBText;
-
     public static List<TableColumn<RepositoryCostRow>> Create(PriceBook prices) =>
     [
         new() { Header = "Registry", Kind = ColumnKind.Text, Text = r => r.Registry, Totals = TotalsKind.Label },
@@ -33,7 +31,8 @@ internal static class RepositoryColumns
         {
             Header = "Storage cost",
             Kind = ColumnKind.Currency,
-            Formula = (c, r) => $"{c.Ref("Stored bytes")}/{G}*{prices.For(r.Registry).StoragePrice}",
+            Formula = (c, r) =>
+                $"{c.Ref("Stored bytes")}/{prices.BytesPerGiBCell}*{prices.For(r.Registry).StoragePrice}",
             Number = r => prices.StorageCost(r.Registry, r.StoredBytes),
             Totals = TotalsKind.Sum,
         },
@@ -41,7 +40,8 @@ internal static class RepositoryColumns
         {
             Header = "Egress cost",
             Kind = ColumnKind.Currency,
-            Formula = (c, r) => $"{c.Ref("Egress bytes")}/{G}*{prices.For(r.Registry).EgressPrice}",
+            Formula = (c, r) =>
+                $"{c.Ref("Egress bytes")}/{prices.BytesPerGiBCell}*{prices.For(r.Registry).EgressPrice}",
             Number = r => prices.EgressCost(r.Registry, r.EgressBytes),
             Totals = TotalsKind.Sum,
         },
@@ -57,7 +57,7 @@ internal static class RepositoryColumns
         {
             Header = "Stored GiB",
             Kind = ColumnKind.GiB,
-            Formula = (c, _) => $"{c.Ref("Stored bytes")}/{G}",
+            Formula = (c, _) => $"{c.Ref("Stored bytes")}/{prices.BytesPerGiBCell}",
             Number = r => PriceBook.GiB(r.StoredBytes),
             Totals = TotalsKind.Sum,
         },
@@ -73,7 +73,7 @@ internal static class RepositoryColumns
         {
             Header = "Egress GiB",
             Kind = ColumnKind.GiB,
-            Formula = (c, _) => $"{c.Ref("Egress bytes")}/{G}",
+            Formula = (c, _) => $"{c.Ref("Egress bytes")}/{prices.BytesPerGiBCell}",
             Number = r => PriceBook.GiB(r.EgressBytes),
             Totals = TotalsKind.Sum,
         },

@@ -6,7 +6,7 @@ namespace RegistryJanitor.Reports.Cost;
 /// <summary>Columns of the Shared layers sheet: the most referenced blobs and the bytes sharing saves.</summary>
 internal static class SharedLayerColumns
 {
-    public static List<TableColumn<SharedLayerRow>> Create() =>
+    public static List<TableColumn<SharedLayerRow>> Create(PriceBook prices) =>
     [
         new() { Header = "Registry", Kind = ColumnKind.Text, Text = r => r.Registry, Totals = TotalsKind.Label },
         new()
@@ -22,7 +22,7 @@ internal static class SharedLayerColumns
         {
             Header = "Size GiB",
             Kind = ColumnKind.GiB,
-            Formula = (c, _) => $"{c.Ref("Size bytes")}/{PriceBook.BytesPerGiBText}",
+            Formula = (c, _) => $"{c.Ref("Size bytes")}/{prices.BytesPerGiBCell}",
             Number = r => PriceBook.GiB(r.SizeBytes),
             Totals = TotalsKind.Sum,
         },

@@ -104,14 +104,23 @@ internal static class CostDetailSql
         ORDER BY d.registry, d.repository, t.tag
         """;
 
-    /// <summary>Layer blobs referenced by more than one present manifest, most referenced first.</summary>
-    public const string SelectSharedLayers = """
+    /// <summary>
+    /// Layer blobs referenced by more than one present manifest, most referenced first. Base family: the name of
+    /// the family of the last snapshot day whose key is this layer, i.e. the first layer of images that carry no
+    /// base digest annotation; null for other layers.
+    /// </summary>
+    public const string SelectSharedLayers = SnapshotDays + """
         SELECT g.name AS Registry,
                b.digest AS Digest,
                b.size_bytes AS SizeBytes,
                COUNT(DISTINCT rm.manifest_id)::integer AS ReferencingManifests,
                COUNT(DISTINCT rm.repository_id)::integer AS ReferencingRepositories,
-               b.media_type AS MediaType
+               b.media_type AS MediaType,
+               (SELECT f.name
+                FROM daily_base_families f
+                JOIN snapshot_days sd ON sd.registry_id = f.registry_id AND sd.day = f.day
+                WHERE f.registry_id = g.id
+                  AND f.family_key = b.digest) AS BaseFamily
         FROM repository_manifests rm
         JOIN repositories r ON r.id = rm.repository_id
         JOIN registries g ON g.id = r.registry_id
@@ -119,7 +128,7 @@ internal static class CostDetailSql
         JOIN blobs b ON b.id = mb.blob_id
         WHERE rm.deleted_at IS NULL
           AND r.deleted_at IS NULL
-        GROUP BY g.name, b.id
+        GROUP BY g.id, g.name, b.id
         HAVING COUNT(DISTINCT rm.manifest_id) > 1
         ORDER BY ReferencingManifests DESC, b.size_bytes DESC, b.digest
         LIMIT @limit

@@ -52,9 +52,10 @@ public sealed class CostReportLoader
             connection, transaction, CostReportSql.SelectTeams, parameters, cancellationToken);
         var images = await QueryAsync<ImageCostRow>(
             connection, transaction, CostDetailSql.SelectImages, parameters, cancellationToken);
+        var sharedLayerParameters = new DynamicParameters(parameters);
+        sharedLayerParameters.Add("limit", SharedLayerLimit);
         var sharedLayers = await QueryAsync<SharedLayerRow>(
-            connection, transaction, CostDetailSql.SelectSharedLayers, new { limit = SharedLayerLimit },
-            cancellationToken);
+            connection, transaction, CostDetailSql.SelectSharedLayers, sharedLayerParameters, cancellationToken);
         var deadWeightParameters = new DynamicParameters(parameters);
         deadWeightParameters.Add("staleAfterPush", options.Value.StaleAfterPush);
         deadWeightParameters.Add("staleAfterPull", options.Value.StaleAfterPull);

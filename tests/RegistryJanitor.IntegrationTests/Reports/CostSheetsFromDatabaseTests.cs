@@ -24,6 +24,33 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
         WHERE registry_id = @registryId AND day = @day
         """;
 
+    private const string SelectBaseFamiliesSql = """
+        SELECT family_key AS Key, name AS Name
+        FROM daily_base_families
+        WHERE registry_id = @registryId AND day = @day
+        """;
+
+    private const string SelectRepositoryCostsSql = """
+        SELECT repository AS Repository, team AS Team, manifests AS Manifests, stored_bytes AS StoredBytes,
+               egress_bytes::double precision AS EgressBytes
+        FROM daily_snapshots
+        WHERE registry_id = @registryId AND day = @day
+        """;
+
+    private const string SelectImageCostsSql = """
+        SELECT s.digest AS Digest, s.amortized_bytes::double precision AS AmortizedBytes,
+               s.egress_bytes::double precision AS EgressBytes
+        FROM daily_image_snapshots s
+        WHERE s.registry_id = @registryId AND s.day = @day
+        """;
+
+    private const string SelectRegistryTotalsSql = """
+        SELECT stored_bytes AS StoredBytes, pulls::double precision AS Pulls,
+               egress_bytes::double precision AS EgressBytes
+        FROM daily_registry_snapshots
+        WHERE registry_id = @registryId AND day = @day
+        """;
+
     [Fact]
     public async Task Registries_ScannedRegistry_EqualsRegistrySnapshot()
     {
@@ -120,8 +147,12 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
     }
 
     [Fact]
-    public void SharedLayers_BaseAndWebLayers_EqualLayersTheTestShared()
+    public async Task SharedLayers_BaseAndWebLayers_EqualLayersTheTestShared()
     {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var connection = await scenario.DataSource.OpenConnectionAsync(cancellationToken);
+        var families = (await connection.QueryAsync<(string Key, string Name)>(new CommandDefinition(
+            SelectBaseFamiliesSql, Parameters(), cancellationToken: cancellationToken))).ToDictionary(f => f.Key);
         var layers = scenario.Images
             .SelectMany(image => image.Layers.Select(layer => (image.Repository, Layer: layer)))
             .GroupBy(x => x.Layer.Digest)
@@ -133,6 +164,8 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
         var rows = SheetTable.Rows(workbook, "Shared layers");
 
         Assert.Equal(2, layers.Count);
+        var baseLayer = scenario.WebV1.Layers[0].Digest;
+        Assert.True(families.ContainsKey(baseLayer), "the layer every image starts with is a base family");
         Assert.Equal(layers.Keys.Order(), rows.Select(r => r["Digest"].Value!).Order());
         foreach (var row in rows)
         {
@@ -143,6 +176,7 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
             Assert.Equal(expected.Manifests, (int)row["Referencing manifests"].Number);
             Assert.Equal(expected.Repositories, (int)row["Referencing repositories"].Number);
             Assert.Equal(expected.Size * (expected.Manifests - 1), (long)row["Bytes saved by sharing"].Number);
+            Assert.Equal(families.GetValueOrDefault(row["Digest"].Value!).Name, row["Base family"].Value);
         }
     }
 
@@ -176,6 +210,123 @@ public sealed class CostSheetsFromDatabaseTests(WorkbookSheetsScenario scenario)
             }
         }
     }
+
+    [Fact]
+    public async Task Summary_ScannedRegistry_TotalsAndTopRepositoriesEqualSnapshotsAtAssumptionPrices()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var connection = await scenario.DataSource.OpenConnectionAsync(cancellationToken);
+        var registry = await connection.QuerySingleAsync<(long StoredBytes, double Pulls, double EgressBytes)>(
+            new CommandDefinition(SelectRegistryTotalsSql, Parameters(), cancellationToken: cancellationToken));
+        var repositories = (await connection.QueryAsync<(string Repository, string Team, int Manifests,
+            long StoredBytes, double EgressBytes)>(new CommandDefinition(
+                SelectRepositoryCostsSql, Parameters(), cancellationToken: cancellationToken))).ToList();
+
+        using var workbook = new WorkbookReadback(scenario.CostsPath);
+        var storagePrice = Assumption(workbook, "Storage price");
+        var included = Assumption(workbook, "Included storage");
+        var dailyFee = Assumption(workbook, "Daily fee");
+        var egressPrice = Assumption(workbook, "Egress price");
+        double Figure(string label) => CostWorkbookTests.SummaryValue(workbook, label);
+
+        Assert.Equal(Price, storagePrice);
+        Assert.Equal(WorkbookSheetsScenario.EgressPricePerGb, egressPrice);
+        var storage = (Math.Max(0, (registry.StoredBytes / G) - included) * storagePrice)
+            + (dailyFee * scenario.Day.Day);
+        var egress = registry.EgressBytes / G * egressPrice;
+        Assert.True(egress > 0);
+        Assert.Equal(StoredBytes(scenario.Images), (long)Figure("Stored bytes"));
+        Assert.Equal(registry.StoredBytes, (long)Figure("Stored bytes"));
+        Assert.Equal(registry.StoredBytes / G, Figure("Stored GiB"), 9);
+        Assert.Equal(storage, Figure("Storage cost"), 9);
+        Assert.Equal(registry.Pulls, Figure("Pulls"), 6);
+        Assert.Equal(Math.Round(registry.EgressBytes), Figure("Egress bytes"));
+        Assert.Equal(registry.EgressBytes / G, Figure("Egress GiB"), 6);
+        Assert.Equal(egress, Figure("Egress cost"), 9);
+        Assert.Equal(storage + egress, Figure("Total cost"), 9);
+
+        var top = repositories
+            .Select(r => (r.Repository, r.Team,
+                Total: (r.StoredBytes / G * storagePrice) + (r.EgressBytes / G * egressPrice)))
+            .OrderByDescending(r => r.Total)
+            .ToList();
+        var cells = workbook.Cells("Summary");
+        var title = cells.Single(c => c.Value.Value == "Top 10 repositories by total cost").Key;
+        var firstRow = int.Parse(title[1..], System.Globalization.CultureInfo.InvariantCulture) + 2;
+        for (var i = 0; i < top.Count; i++)
+        {
+            var row = firstRow + i;
+            Assert.Equal(i + 1, (int)workbook.Cell("Summary", $"A{row}").Number);
+            Assert.Equal(WorkbookSheetsScenario.RegistryName, workbook.Cell("Summary", $"B{row}").Value);
+            Assert.Equal(top[i].Repository, workbook.Cell("Summary", $"C{row}").Value);
+            Assert.Equal(top[i].Team, workbook.Cell("Summary", $"D{row}").Value);
+            Assert.Equal(top[i].Total, workbook.Cell("Summary", $"E{row}").Number, 9);
+        }
+
+        Assert.Null(workbook.Cell("Summary", $"C{firstRow + top.Count}").Value);
+    }
+
+    [Fact]
+    public async Task Repositories_ScannedRegistry_ManifestsAndCostsEqualRepositorySnapshots()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var connection = await scenario.DataSource.OpenConnectionAsync(cancellationToken);
+        var repositories = (await connection.QueryAsync<(string Repository, string Team, int Manifests,
+            long StoredBytes, double EgressBytes)>(new CommandDefinition(
+                SelectRepositoryCostsSql, Parameters(), cancellationToken: cancellationToken))).ToList();
+
+        using var workbook = new WorkbookReadback(scenario.CostsPath);
+        var rows = SheetTable.Rows(workbook, "Repositories").ToDictionary(r => r["Repository"].Value!);
+        var storagePrice = Assumption(workbook, "Storage price");
+        var egressPrice = Assumption(workbook, "Egress price");
+
+        Assert.Equal(repositories.Select(r => r.Repository).Order(), rows.Keys.Order());
+        foreach (var expected in repositories)
+        {
+            var row = rows[expected.Repository];
+            var images = scenario.Images.Where(i => i.Repository == expected.Repository).ToList();
+            Assert.Equal(images.Select(i => i.Digest).Distinct().Count(), expected.Manifests);
+            Assert.Equal(expected.Manifests, (int)row["Manifests"].Number);
+            var storage = expected.StoredBytes / G * storagePrice;
+            var egress = expected.EgressBytes / G * egressPrice;
+            Assert.Equal(egress, row["Egress cost"].Number, 9);
+            Assert.Equal(storage + egress, row["Total cost"].Number, 9);
+        }
+    }
+
+    [Fact]
+    public async Task Images_ScannedRegistry_AmortizedAndEgressBytesAndCostsEqualImageSnapshots()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var connection = await scenario.DataSource.OpenConnectionAsync(cancellationToken);
+        var images = (await connection.QueryAsync<(string Digest, double AmortizedBytes, double EgressBytes)>(
+            new CommandDefinition(SelectImageCostsSql, Parameters(), cancellationToken: cancellationToken)))
+            .ToDictionary(i => i.Digest);
+
+        using var workbook = new WorkbookReadback(scenario.CostsPath);
+        var rows = SheetTable.Rows(workbook, "Images");
+        var storagePrice = Assumption(workbook, "Storage price");
+        var egressPrice = Assumption(workbook, "Egress price");
+
+        Assert.Equal(scenario.Images.Count, rows.Count);
+        // Amortized bytes share each distinct blob among the images referencing it; manifest documents stay out.
+        var blobBytes = scenario.Images.SelectMany(i => i.Blobs).DistinctBy(b => b.Digest).Sum(b => b.Size);
+        Assert.Equal(blobBytes, images.Values.Sum(i => i.AmortizedBytes), 0);
+        Assert.Contains(images.Values, i => i.EgressBytes > 0);
+        foreach (var row in rows)
+        {
+            var expected = images[row["Digest"].Value!];
+            Assert.Equal(expected.AmortizedBytes, row["Amortized bytes"].Number, 0);
+            Assert.Equal(expected.EgressBytes, row["Egress bytes"].Number, 0);
+            Assert.Equal(expected.AmortizedBytes / G * storagePrice, row["Storage cost"].Number, 6);
+            Assert.Equal(expected.EgressBytes / G * egressPrice, row["Egress cost"].Number, 6);
+        }
+    }
+
+    /// <summary>The registry's value of an assumption on the Assumptions sheet.</summary>
+    private static double Assumption(WorkbookReadback workbook, string assumption) =>
+        workbook.Cell("Assumptions", CostWorkbookTests.PriceCell(workbook, WorkbookSheetsScenario.RegistryName,
+            assumption).Replace("$", string.Empty, StringComparison.Ordinal)).Number;
 
     /// <summary>Distinct blobs plus manifest documents of <paramref name="images"/>, computed from the push.</summary>
     private static long StoredBytes(IReadOnlyList<PushedImage> images) =>

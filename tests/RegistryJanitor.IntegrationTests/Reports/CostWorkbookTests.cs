@@ -76,21 +76,31 @@ public sealed class CostWorkbookTests
         var file = await files.WriteCostsAsync(data);
 
         using var workbook = new WorkbookReadback(file.Path);
+        var gibCell = ParameterCell(workbook, "Bytes per GiB");
+        var gib = "'Assumptions'!" + gibCell;
+        Assert.Equal(1073741824d,
+            workbook.Cell("Assumptions", gibCell.Replace("$", string.Empty, StringComparison.Ordinal)).Number);
+        foreach (var sheet in workbook.SheetNames)
+        {
+            Assert.DoesNotContain(workbook.Cells(sheet).Values,
+                cell => cell.Formula?.Contains("1073741824", StringComparison.Ordinal) == true);
+        }
+
         for (var i = 0; i < data.Images.Count; i++)
         {
             var storagePrice = PriceCell(workbook, data.Images[i].Registry, "Storage price");
             var egressPrice = PriceCell(workbook, data.Images[i].Registry, "Egress price");
             Assert.Equal(
-                $"G{i + 2}/1073741824*'Assumptions'!{storagePrice}", workbook.Cell("Images", $"J{i + 2}").Formula);
+                $"G{i + 2}/{gib}*'Assumptions'!{storagePrice}", workbook.Cell("Images", $"J{i + 2}").Formula);
             Assert.Equal(
-                $"I{i + 2}/1073741824*'Assumptions'!{egressPrice}", workbook.Cell("Images", $"K{i + 2}").Formula);
+                $"I{i + 2}/{gib}*'Assumptions'!{egressPrice}", workbook.Cell("Images", $"K{i + 2}").Formula);
         }
 
         for (var i = 0; i < data.Repositories.Count; i++)
         {
             var storagePrice = PriceCell(workbook, data.Repositories[i].Registry, "Storage price");
             Assert.Equal(
-                $"G{i + 2}/1073741824*'Assumptions'!{storagePrice}",
+                $"G{i + 2}/{gib}*'Assumptions'!{storagePrice}",
                 workbook.Cell("Repositories", $"H{i + 2}").Formula);
         }
 
@@ -209,6 +219,14 @@ public sealed class CostWorkbookTests
         }
 
         throw new InvalidOperationException($"No {assumption} for {registry} on Assumptions.");
+    }
+
+    /// <summary>The value cell of a Parameters row on Assumptions, by name, as <c>$C$row</c>.</summary>
+    internal static string ParameterCell(WorkbookReadback workbook, string name)
+    {
+        var cells = workbook.Cells("Assumptions");
+        var label = cells.Single(c => c.Key.StartsWith('B') && c.Value.Value == name && c.Value.IsText).Key;
+        return $"$C${label[1..]}";
     }
 
     internal static double SummaryValue(WorkbookReadback workbook, string label, int column = 1)

@@ -31,6 +31,63 @@ public sealed class OptimizationSheetsFromDatabaseTests(WorkbookSheetsScenario s
         WHERE registry_id = @registryId AND day = @day::date
         """;
 
+    private const string SelectRankedSql = """
+        SELECT i.rank AS Rank, i.repository AS Repository, i.tag AS Tag, i.manifest_digest AS Digest,
+               i.scenario AS Scenario, i.storage_bytes_saved AS SavingsBytes,
+               i.savings_confidence AS Confidence, i.recommendations::text AS Recommendations
+        FROM ranked_items i
+        WHERE i.ranking_run_id = (SELECT MAX(id) FROM ranking_runs WHERE priced_month = @month::date)
+          AND i.rank > 0
+        ORDER BY i.rank
+        """;
+
+    private const string SelectPresentFindingsSql = """
+        SELECT f.repository AS Repository, f.tag AS Tag, f.kind AS Kind, f.severity AS Severity
+        FROM ranked_findings f
+        WHERE f.ranking_run_id = (SELECT MAX(id) FROM ranking_runs WHERE priced_month = @month::date)
+          AND f.status = 'present'
+        """;
+
+    private static readonly string[] SeverityOrder = ["high", "medium", "low"];
+
+    [Fact]
+    public async Task Ranked_RankedRegistry_EveryColumnEqualsStoredItemAndFindings()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var connection = await scenario.DataSource.OpenConnectionAsync(cancellationToken);
+        var items = (await connection.QueryAsync<(int Rank, string Repository, string Tag, string Digest,
+            string Scenario, long SavingsBytes, string Confidence, string Recommendations)>(new CommandDefinition(
+                SelectRankedSql, new { month = Month(0) }, cancellationToken: cancellationToken))).ToList();
+        var findings = (await connection.QueryAsync<(string Repository, string Tag, string Kind, string Severity)>(
+            new CommandDefinition(SelectPresentFindingsSql, new { month = Month(0) },
+                cancellationToken: cancellationToken))).ToList();
+
+        using var workbook = new WorkbookReadback(scenario.OptimizationPath);
+        var rows = SheetTable.Rows(workbook, "Ranked");
+
+        Assert.NotEmpty(items);
+        Assert.Equal(items.Count, rows.Count);
+        Assert.Contains(findings, f => items.Any(i => i.Repository == f.Repository && i.Tag == f.Tag));
+        for (var i = 0; i < items.Count; i++)
+        {
+            var expected = items[i];
+            var row = rows[i];
+            Assert.Equal(expected.Rank, (int)row["Rank"].Number);
+            Assert.Equal(ImageOf(expected.Repository, expected.Tag).Digest, row["Digest"].Value);
+            Assert.Equal(expected.Digest, row["Digest"].Value);
+            Assert.Equal(expected.Scenario, row["Scenario"].Value);
+            Assert.Equal(expected.SavingsBytes, (long)row["Savings bytes"].Number);
+            Assert.Equal(Effort(expected.Recommendations), row["Effort"].Value);
+            Assert.Equal(expected.Confidence switch { "high" => 0.9, "medium" => 0.6, _ => 0.3 },
+                row["Confidence"].Number, 9);
+            var top = findings.Where(f => f.Repository == expected.Repository && f.Tag == expected.Tag)
+                .OrderBy(f => SeverityRank(f.Severity))
+                .ThenBy(f => f.Kind, StringComparer.Ordinal)
+                .Select(f => f.Kind);
+            Assert.Equal(string.Join(", ", top), row["Top findings"].Value ?? string.Empty);
+        }
+    }
+
     [Fact]
     public async Task Findings_RankedRegistry_OneRowPerStoredFinding()
     {
@@ -178,6 +235,22 @@ public sealed class OptimizationSheetsFromDatabaseTests(WorkbookSheetsScenario s
         await using var connection = await scenario.DataSource.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<(int, string, string, string, string, long, double, string)>(
             new CommandDefinition(SelectItemsSql, new { month }, cancellationToken: cancellationToken))];
+    }
+
+    private static int SeverityRank(string severity) =>
+        Array.IndexOf(SeverityOrder, severity) is var index and >= 0 ? index : SeverityOrder.Length;
+
+    /// <summary>Largest recommendation effort (small, medium, large read as low, medium, high); low without.</summary>
+    private static string Effort(string recommendations)
+    {
+        using var document = JsonDocument.Parse(recommendations);
+        var efforts = document.RootElement.EnumerateArray()
+            .Select(r => r.TryGetProperty("effort", out var effort) ? effort.GetString() : null)
+            .ToList();
+        return efforts.Count == 0 ? "low"
+            : efforts.Any(e => e is not "small" and not "medium") ? "high"
+            : efforts.Contains("medium") ? "medium"
+            : "low";
     }
 
     private static List<(string? Title, string? Snippet)> Recommendations(string json)

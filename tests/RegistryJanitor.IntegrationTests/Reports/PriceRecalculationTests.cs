@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using RegistryJanitor.Reports.Model;
 using Xunit;
 
 namespace RegistryJanitor.IntegrationTests.Reports;
@@ -61,21 +62,87 @@ public sealed class PriceRecalculationTests
         Assert.NotEqual(original, registryStorage, 1e-3);
     }
 
+    [Fact]
+    public async Task ChangedEgressPriceQuotaFeeAndGiB_RecalculatedByLibreOffice_EveryTotalFollows()
+    {
+        const string FeeRegistry = "acr-prod";
+        const double NewEgressPrice = 0.5;
+        const double NewIncludedGiB = 3;
+        const double NewDailyFee = 2.5;
+        const double NewBytesPerGiB = 1e9;
+        var data = ReportSampleData.Costs();
+        using var files = new ReportTestFiles();
+        var file = await files.WriteCostsAsync(data);
+        var edited = Path.Combine(Directory.CreateDirectory(Path.Combine(files.Directory, "edited")).FullName,
+            "costs.xlsx");
+        File.Copy(file.Path, edited);
+        using (var original = new WorkbookReadback(file.Path))
+        {
+            SetCell(edited, CostWorkbookTests.PriceCell(original, ChangedRegistry, "Egress price"), NewEgressPrice);
+            SetCell(edited, CostWorkbookTests.PriceCell(original, FeeRegistry, "Included storage"), NewIncludedGiB);
+            SetCell(edited, CostWorkbookTests.PriceCell(original, FeeRegistry, "Daily fee"), NewDailyFee);
+            SetCell(edited, CostWorkbookTests.ParameterCell(original, "Bytes per GiB"), NewBytesPerGiB);
+        }
+
+        var outputFolder = Directory.CreateDirectory(Path.Combine(files.Directory, "recalculated")).FullName;
+
+        var (output, errors, exitCode) = await LibreOffice.ConvertAsync(
+            edited, "xlsx", outputFolder, TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0 && File.Exists(output), errors);
+        RegistryPricing Pricing(string registry) => data.Pricing.Single(p => p.Registry == registry);
+        double Egress(string registry) =>
+            registry == ChangedRegistry ? NewEgressPrice : Pricing(registry).EgressPricePerGiB;
+        double Included(string registry) =>
+            registry == FeeRegistry ? NewIncludedGiB : Pricing(registry).IncludedStorageGiB;
+        double Fee(string registry) => registry == FeeRegistry ? NewDailyFee : Pricing(registry).DailyFee;
+        using var workbook = new WorkbookReadback(output);
+        for (var i = 0; i < data.Images.Count; i++)
+        {
+            var image = data.Images[i];
+            var storage = image.AmortizedBytes / NewBytesPerGiB * Pricing(image.Registry).StoragePricePerGiBMonth;
+            var egress = image.EgressBytes / NewBytesPerGiB * Egress(image.Registry);
+            Assert.Equal(storage, workbook.Cell("Images", $"J{i + 2}").Number, 1e-6);
+            Assert.Equal(egress, workbook.Cell("Images", $"K{i + 2}").Number, 1e-6);
+        }
+
+        var storageTotal = data.Registries.Sum(r =>
+        {
+            var billable = Math.Max(0, (r.StoredBytes / NewBytesPerGiB) - Included(r.Registry));
+            return (billable * Pricing(r.Registry).StoragePricePerGiBMonth) + (Fee(r.Registry) * data.BilledDays);
+        });
+        var egressTotal = data.Registries.Sum(r => r.EgressBytes / NewBytesPerGiB * Egress(r.Registry));
+        var stored = data.Registries.Sum(r => (double)r.StoredBytes);
+        Assert.Equal(stored / NewBytesPerGiB, CostWorkbookTests.SummaryValue(workbook, "Stored GiB"), 1e-6);
+        Assert.Equal(storageTotal, CostWorkbookTests.SummaryValue(workbook, "Storage cost"), 1e-6);
+        Assert.Equal(egressTotal, CostWorkbookTests.SummaryValue(workbook, "Egress cost"), 1e-6);
+        Assert.Equal(storageTotal + egressTotal, CostWorkbookTests.SummaryValue(workbook, "Total cost"), 1e-6);
+        using var before = new WorkbookReadback(file.Path);
+        Assert.NotEqual(CostWorkbookTests.SummaryValue(before, "Egress cost"), egressTotal, 1e-3);
+        Assert.NotEqual(CostWorkbookTests.SummaryValue(before, "Storage cost"), storageTotal, 1e-3);
+    }
+
     private static void SetStoragePrice(string path, string registry, double price)
     {
         string reference;
         using (var readback = new WorkbookReadback(path))
         {
-            reference = CostWorkbookTests.PriceCell(readback, registry, "Storage price").Replace("$", string.Empty,
-                StringComparison.Ordinal);
+            reference = CostWorkbookTests.PriceCell(readback, registry, "Storage price");
         }
 
+        SetCell(path, reference, price);
+    }
+
+    /// <summary>Overwrites one numeric cell of the Assumptions sheet (<c>$D$5</c> or <c>D5</c>).</summary>
+    private static void SetCell(string path, string reference, double value)
+    {
+        reference = reference.Replace("$", string.Empty, StringComparison.Ordinal);
         using var document = SpreadsheetDocument.Open(path, isEditable: true);
         var workbook = document.WorkbookPart!;
         var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Assumptions");
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
         var cell = part.Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
-        cell.CellValue = new CellValue(price.ToString(CultureInfo.InvariantCulture));
+        cell.CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture));
         part.Worksheet.Save();
     }
 }

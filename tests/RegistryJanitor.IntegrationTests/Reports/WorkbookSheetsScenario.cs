@@ -32,6 +32,9 @@ public sealed class WorkbookSheetsScenario : IAsyncLifetime
     public const double BytesPerGiB = 1073741824d;
     public const int EventPulls = 3;
 
+    /// <summary>Egress price of every pull location, so egress costs are not zero.</summary>
+    public const double EgressPricePerGb = 0.09;
+
     /// <summary>How long ago registry events last counted a pull of <see cref="WebV2"/> (stale by last pull).</summary>
     public const int WebV2LastPullDaysAgo = 200;
     public static readonly TimeSpan StaleAfterPush = TimeSpan.FromDays(30);
@@ -174,6 +177,8 @@ public sealed class WorkbookSheetsScenario : IAsyncLifetime
     private static async Task ScanAsync(RankingHost host, Uri registry, CancellationToken cancellationToken) =>
         await host.Scanner.ScanAsync(ScannerHost.Registry(RegistryName, registry), null, cancellationToken);
 
+    private static string EgressPrice => EgressPricePerGb.ToString(CultureInfo.InvariantCulture);
+
     private static Dictionary<string, string?> Settings() => new()
     {
         ["RegistryClient:BaseDelay"] = "00:00:00.020",
@@ -181,6 +186,9 @@ public sealed class WorkbookSheetsScenario : IAsyncLifetime
         ["Pricing:DefaultProfile"] = "test",
         ["Pricing:Profiles:test:Source"] = "test prices",
         ["Pricing:Profiles:test:StoragePricePerGbMonth"] = PricePerGbMonth.ToString(CultureInfo.InvariantCulture),
+        ["Pricing:Profiles:test:EgressSameRegionPerGb"] = EgressPrice,
+        ["Pricing:Profiles:test:EgressCrossRegionPerGb"] = EgressPrice,
+        ["Pricing:Profiles:test:EgressInternetPerGb"] = EgressPrice,
         ["Pricing:Allocation:LabelKey"] = "team",
         ["Reports:OutputDirectory"] = "unused-by-this-test",
         ["Reports:StaleAfterPush"] = StaleAfterPush.ToString("c", CultureInfo.InvariantCulture),
