@@ -115,7 +115,7 @@ public sealed class RankCommand : ICommand
             $"{image.Rank,3}. {image.Savings.MoneyPerMonth,12:0.00####} {currency}/month  "
             + $"{image.Savings.RemovableBytes / 1e6,8:0.0} MB removable per pull  "
             + $"[{image.Evidence.Registry}] {image.Evidence.Repository}:{image.Evidence.Tag}  "
-            + $"{image.Classification.Row}  {present} finding{(present == 1 ? "" : "s")}");
+            + $"{RankingNames.Of(image.Classification.Row)}  {present} finding{(present == 1 ? "" : "s")}");
     }
 
     private static string? Value(IReadOnlyList<string> arguments, string name) =>

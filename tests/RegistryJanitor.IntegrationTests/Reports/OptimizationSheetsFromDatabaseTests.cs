@@ -204,7 +204,17 @@ public sealed class OptimizationSheetsFromDatabaseTests(WorkbookSheetsScenario s
         using var workbook = new WorkbookReadback(scenario.OptimizationPath);
         var rows = SheetTable.Rows(workbook, "Retention");
 
-        Assert.Equal(["keep-last-1", "keep-v-tags"], rows.Select(r => r["Policy"].Value));
+        // Whole rows first, so a failure shows every policy's figures and the stored ones side by side.
+        Assert.Equal(
+            expected.OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => (e.Key, e.Value.Deleted, e.Value.Deleted, e.Value.Freed)).ToList(),
+            rows.Select(r => (r["Policy"].Value!, (int)r["Manifests deleted"].Number, (int)r["Tags deleted"].Number,
+                (long)r["Freed bytes"].Number)).ToList());
+        Assert.Equal(
+            stored.Values.OrderBy(v => v.Policy, StringComparer.Ordinal)
+                .Select(v => (v.Policy, v.ManifestsDeleted, v.TagsDeleted, v.FreedBytes)).ToList(),
+            rows.Select(r => (r["Policy"].Value!, (int)r["Manifests deleted"].Number, (int)r["Tags deleted"].Number,
+                (long)r["Freed bytes"].Number)).ToList());
         foreach (var row in rows)
         {
             var (deleted, freed) = expected[row["Policy"].Value!];
