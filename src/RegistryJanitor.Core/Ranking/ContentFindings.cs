@@ -1,4 +1,5 @@
 using RegistryJanitor.Core.Layers;
+using RegistryJanitor.Core.Layers.Packages;
 
 namespace RegistryJanitor.Core.Ranking;
 
@@ -37,9 +38,13 @@ internal static class ContentFindings
             return Finding.Unknown(FindingKind.ToolchainInRuntime, NotAnalysed);
         }
 
+        // The files of development packages are already in the toolchain category, so when the category has bytes
+        // the package rows name what owns them (with the dependencies installed only for it) and add no bytes:
+        // the evidence then adds up to the toolchain bytes, as the Findings sheet sums it.
         var evidence = CategoryEvidence(analysis, [DeadWeightCategory.Toolchain]);
+        var categoryHasBytes = evidence.Sum(item => item.Bytes) > 0;
         evidence.AddRange(analysis.Packages.Where(package => package.IsDevelopment).Select(package =>
-            new FindingEvidence($"{package.Ecosystem} package {package.Name}", null, null, null, package.Bytes)));
+            new FindingEvidence(PackageDetail(package), null, null, null, categoryHasBytes ? 0 : package.Bytes)));
         return evidence.Count == 0
             ? null
             : new Finding(FindingKind.ToolchainInRuntime, FindingStatus.Present, Severity.Medium,
@@ -120,6 +125,25 @@ internal static class ContentFindings
                 [.. analysis.Secrets.Select(secret => new FindingEvidence(
                     secret.Visible ? secret.Kind.ToString() : $"{secret.Kind} (deleted later, still in the blob)",
                     secret.Layer, null, secret.Path, 0))]);
+    }
+
+    /// <summary>
+    /// A package as evidence: its own bytes, and the installed packages that are there only for it, e.g.
+    /// "dpkg package build-essential: 12 bytes, with 3 dependencies only it needs (gcc, g++, make): 212 bytes more".
+    /// </summary>
+    internal static string PackageDetail(PackageUsage package)
+    {
+        var detail = $"{package.Ecosystem} package {package.Name}: {package.Bytes} bytes";
+        if (package.ExclusiveDependencies.Count == 0)
+        {
+            return detail;
+        }
+
+        const int NamesShown = 5;
+        var names = string.Join(", ", package.ExclusiveDependencies.Take(NamesShown))
+            + (package.ExclusiveDependencies.Count > NamesShown ? ", ..." : string.Empty);
+        return $"{detail}, with {package.ExclusiveDependencies.Count} dependencies only it needs ({names}): "
+            + $"{package.DependencyBytes} bytes more";
     }
 
     internal static List<FindingEvidence> CategoryEvidence(ImageAnalysis analysis, DeadWeightCategory[] categories) =>

@@ -53,10 +53,9 @@ public sealed class ImageAnalysisLoader
         var secrets = (await connection.QueryAsync<(long Id, int Layer, string Path, string Kind, bool Visible)>(
             new CommandDefinition(ImageAnalysisSql.Secrets, parameters, cancellationToken: cancellationToken)))
             .ToLookup(row => row.Id);
-        var packages = (await connection.QueryAsync<(long Id, string Ecosystem, string Name, string Version,
-                long Bytes, int Files, bool IsDevelopment)>(
+        var packages = (await connection.QueryAsync<ImagePackageRow>(
             new CommandDefinition(ImageAnalysisSql.Packages, parameters, cancellationToken: cancellationToken)))
-            .ToLookup(row => row.Id);
+            .ToLookup(row => row.ManifestId);
         var layers = (await connection.QueryAsync<(long Id, int Position, byte[] Index)>(
             new CommandDefinition(ImageAnalysisSql.LayerIndexes, parameters, cancellationToken: cancellationToken)))
             .ToLookup(row => row.Id);
@@ -80,7 +79,12 @@ public sealed class ImageAnalysisLoader
                 Categories = [.. categories[image.Id].Select(ToCategory).OfType<CategoryTotal>()],
                 Secrets = [.. secrets[image.Id].Select(ToSecret).OfType<SecretFinding>()],
                 Packages = [.. packages[image.Id].Select(row => new PackageUsage(
-                    row.Ecosystem, row.Name, row.Version, row.Bytes, row.Files, row.IsDevelopment))],
+                    row.Ecosystem, row.Name, row.Version, row.Bytes, row.FileCount, row.IsDevelopment)
+                {
+                    ExclusiveDependencies = row.ExclusiveDependencies,
+                    DependencyBytes = row.DependencyBytes,
+                    DependencyFileCount = row.DependencyFileCount,
+                })],
             };
             result[image.Id] = new LoadedAnalysis(analysis, RuntimeFilesScanner.Scan(overlay.VisibleFiles));
         }

@@ -25,7 +25,10 @@ internal static class ImageAnalysisSql
         """;
 
     public const string Packages = """
-        SELECT manifest_id, ecosystem, name, version, bytes, file_count, is_development
+        SELECT manifest_id AS ManifestId, ecosystem AS Ecosystem, name AS Name, version AS Version, bytes AS Bytes,
+               file_count AS FileCount, is_development AS IsDevelopment,
+               exclusive_dependencies AS ExclusiveDependencies, dependency_bytes AS DependencyBytes,
+               dependency_file_count AS DependencyFileCount
         FROM image_packages
         WHERE manifest_id = ANY(@manifestIds)
         ORDER BY manifest_id, bytes DESC, ecosystem, name, version

@@ -76,6 +76,43 @@ public sealed class FindingDetectorTests
     }
 
     [Fact]
+    public void Detect_DevelopmentPackageWithDependencies_NamesThemAndBytesEqualTheToolchainFiles()
+    {
+        const long Cc1 = 30 * Scenarios.MiB;
+        const long Header = 2 * Scenarios.MiB;
+        const long DevBytes = 3 * Scenarios.MiB;
+        const long DependencyBytes = 9 * Scenarios.MiB;
+        var development = new Core.Layers.Packages.PackageUsage("dpkg", "libc6-dev", "2.36", DevBytes, 300, true)
+        {
+            ExclusiveDependencies = ["linux-libc-dev", "libcrypt-dev"],
+            DependencyBytes = DependencyBytes,
+            DependencyFileCount = 40,
+        };
+        var image = Scenarios.Monolith() with
+        {
+            Analysis = Scenarios.Analysis(
+                uncompressed: 500 * Scenarios.MiB,
+                categories:
+                [
+                    Scenarios.Category(Core.Layers.DeadWeightCategory.Toolchain,
+                        ("usr/lib/gcc/x86_64-linux-gnu/12/cc1", Cc1), ("usr/include/stdio.h", Header)),
+                ],
+                packages: [development]),
+        };
+
+        var finding = Single(image, FindingKind.ToolchainInRuntime);
+
+        Assert.Equal(Cc1 + Header, finding.Evidence.Sum(item => item.Bytes));
+        var package = Assert.Single(
+            finding.Evidence, item => item.Detail.StartsWith("dpkg package", StringComparison.Ordinal));
+        Assert.Equal(
+            $"dpkg package libc6-dev: {DevBytes} bytes, with 2 dependencies only it needs (linux-libc-dev, "
+            + $"libcrypt-dev): {DependencyBytes} bytes more",
+            package.Detail);
+        Assert.Equal(0, package.Bytes);
+    }
+
+    [Fact]
     public void Detect_WithoutLayerAnalysis_SaysUnknownForContentFindings()
     {
         var evidence = Scenarios.NodeWithEveryPitfall() with { Analysis = null };

@@ -1,4 +1,6 @@
 using RegistryJanitor.Analysis;
+using RegistryJanitor.Core.Ranking;
+using RegistryJanitor.IntegrationTests.Ranking;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
 using RegistryJanitor.IntegrationTests.Support.Images;
@@ -65,6 +67,22 @@ public sealed class PackageDependencyAnalysisTests(PostgresDatabaseFixture datab
         Assert.Equal(["cpp-12"], packages["gcc-12"].Dependencies);
         Assert.Empty(packages["curl"].Dependencies);
         Assert.Equal(0, packages["curl"].DependencyBytes);
+
+        // The ranking reads the stored dependencies back: the toolchain finding names build-essential with the
+        // packages installed only for it, and its bytes stay those of the toolchain files.
+        await using var ranking = new RankingHost(database.DataSource, new Dictionary<string, string?>
+        {
+            ["Pricing:DefaultProfile"] = "test",
+            ["Pricing:Profiles:test:Source"] = "test prices",
+            ["Pricing:Profiles:test:StoragePricePerGbMonth"] = "0.1",
+        });
+        var result = await ranking.Ranking.RunAsync("dependencies", allTags: false, month: null, cancellationToken);
+        var toolchainFinding = Assert.Single(result.Images).Findings
+            .Single(finding => finding.Kind == FindingKind.ToolchainInRuntime);
+        Assert.Contains(
+            $"dpkg package build-essential: {buildEssential.Bytes} bytes, with 3 dependencies only it needs "
+            + $"(cpp-12, gcc-12, make): {buildEssential.DependencyBytes} bytes more",
+            toolchainFinding.Evidence.Select(item => item.Detail));
     }
 
     private static long Size(TestLayer layer, string path) =>
