@@ -15,8 +15,11 @@ internal static class CostSummaryNotes
             + "are showback at the list price; images use amortized bytes (a shared layer is split over its images).",
         "Egress cost is egress GiB times the price for where that registry's pulls come from; the Pull source "
             + "column says whether pulls were measured (provider metric, registry events) or assumed.",
-        "Previous month and history are the figures stored at the time and do not follow price edits. Repositories "
-            + "without a team are listed as unallocated, never dropped.",
+        "Previous month and history are the figures stored at the time and do not follow price edits; they are "
+            + "blank in the first month on record. This month prices the stored bytes of its last snapshot day for "
+            + "the whole month, a past month is the sum of its daily snapshots: the two compare like with like when "
+            + "the daily cost job ran every day.",
+        "Repositories without a team are listed as unallocated, never dropped.",
     ];
 
     public static void Write(SheetXmlWriter sheet, int firstRow)
