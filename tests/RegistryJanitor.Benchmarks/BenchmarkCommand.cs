@@ -10,6 +10,7 @@ internal static class BenchmarkCommand
             ["reports"] = ReportsBenchmark.Run,
             ["layers"] = Layers.LayersBenchmark.Run,
             ["rollup"] = RollupBenchmark.Run,
+            ["reports-db"] = ReportsDatabaseBenchmark.Run,
             ["replicas"] = Replicas.ReplicaBenchmark.Run,
         };
 

@@ -125,7 +125,7 @@ internal static class RollupBenchmark
         }
     }
 
-    private static PricingOptions BenchmarkPricing()
+    internal static PricingOptions BenchmarkPricing()
     {
         var pricing = new PricingOptions();
         pricing.Profiles["generic"] = new PricingProfileOptions
@@ -162,7 +162,7 @@ internal static class RollupBenchmark
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 
-    private static async Task ExecuteOnServerAsync(string server, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteOnServerAsync(string server, string sql, CancellationToken cancellationToken)
     {
         // The database name is built above from hex digits only; identifiers cannot be parameters.
         await using var connection = new NpgsqlConnection(server);
@@ -171,7 +171,7 @@ internal static class RollupBenchmark
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string MigrationsDirectory()
+    internal static string MigrationsDirectory()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory);
              directory is not null;
@@ -186,7 +186,7 @@ internal static class RollupBenchmark
         throw new InvalidOperationException("RegistryJanitor.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int Option(string[] args, string name, int defaultValue)
+    internal static int Option(string[] args, string name, int defaultValue)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value)
