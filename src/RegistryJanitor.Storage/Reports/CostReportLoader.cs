@@ -13,7 +13,7 @@ namespace RegistryJanitor.Storage.Reports;
 /// Stale images follow <see cref="ReportOptions.StaleAfterPull"/> and <see cref="ReportOptions.StaleAfterPush"/>
 /// (see <see cref="CostDetailSql.SelectDeadWeight"/>). Team stored bytes, shared layers and push and last-pull
 /// times read the inventory as it is now, so for a past month they describe the registry at the time the report
-/// is written. Shared layers carry no base-image family (none is stored).
+/// is written. The heaviest statements run in parallel on their own connections, sharing one exported snapshot.
 /// </remarks>
 public sealed class CostReportLoader
 {
@@ -44,27 +44,40 @@ public sealed class CostReportLoader
         await using var transaction = await connection.BeginTransactionAsync(
             System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
+        // The four heavy statements (each re-reads the snapshots and the manifest-blob rows) run side by side on
+        // their own connections, all on this transaction's snapshot, so the workbook stays one consistent picture
+        // while PostgreSQL uses more than one core.
+        var snapshot = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT pg_export_snapshot()", transaction: transaction, cancellationToken: cancellationToken));
+        var sharedLayerParameters = new DynamicParameters(parameters);
+        sharedLayerParameters.Add("limit", SharedLayerLimit);
+        var deadWeightParameters = new DynamicParameters(parameters);
+        deadWeightParameters.Add("staleAfterPush", options.Value.StaleAfterPush);
+        deadWeightParameters.Add("staleAfterPull", options.Value.StaleAfterPull);
+        var teamsTask = QueryInSnapshotAsync<TeamCostRow>(
+            snapshot!, CostReportSql.SelectTeams, parameters, cancellationToken);
+        var imagesTask = QueryInSnapshotAsync<ImageCostRow>(
+            snapshot!, CostDetailSql.SelectImages, parameters, cancellationToken);
+        var sharedLayersTask = QueryInSnapshotAsync<SharedLayerRow>(
+            snapshot!, CostDetailSql.SelectSharedLayers, sharedLayerParameters, cancellationToken);
+        var deadWeightTask = QueryInSnapshotAsync<DeadWeightRow>(
+            snapshot!, CostDetailSql.SelectDeadWeight, deadWeightParameters, cancellationToken);
+
         var registries = await QueryAsync<RegistryCostRow>(
             connection, transaction, CostReportSql.SelectRegistries, parameters, cancellationToken);
         var repositories = await QueryAsync<RepositoryCostRow>(
             connection, transaction, CostReportSql.SelectRepositories, parameters, cancellationToken);
-        var teams = await QueryAsync<TeamCostRow>(
-            connection, transaction, CostReportSql.SelectTeams, parameters, cancellationToken);
-        var images = await QueryAsync<ImageCostRow>(
-            connection, transaction, CostDetailSql.SelectImages, parameters, cancellationToken);
-        var sharedLayerParameters = new DynamicParameters(parameters);
-        sharedLayerParameters.Add("limit", SharedLayerLimit);
-        var sharedLayers = await QueryAsync<SharedLayerRow>(
-            connection, transaction, CostDetailSql.SelectSharedLayers, sharedLayerParameters, cancellationToken);
-        var deadWeightParameters = new DynamicParameters(parameters);
-        deadWeightParameters.Add("staleAfterPush", options.Value.StaleAfterPush);
-        deadWeightParameters.Add("staleAfterPull", options.Value.StaleAfterPull);
-        var deadWeight = await QueryAsync<DeadWeightRow>(
-            connection, transaction, CostDetailSql.SelectDeadWeight, deadWeightParameters, cancellationToken);
         var history = (await QueryAsync<MonthTotalsRow>(
                 connection, transaction, CostDetailSql.SelectHistory, parameters, cancellationToken))
             .Select(ToTotals)
             .ToList();
+
+        // The exporting transaction stays open until every statement that imported its snapshot has finished.
+        await Task.WhenAll(teamsTask, imagesTask, sharedLayersTask, deadWeightTask);
+        var teams = await teamsTask;
+        var images = await imagesTask;
+        var sharedLayers = await sharedLayersTask;
+        var deadWeight = await deadWeightTask;
 
         var daysInMonth = DateTime.DaysInMonth(period.Month.Year, period.Month.Month);
         var registryNames = registries.Select(registry => registry.Registry).ToList();
@@ -110,6 +123,24 @@ public sealed class CostReportLoader
         StorageCost = row.StorageCost,
         EgressCost = row.EgressCost,
     };
+
+    /// <summary>Runs one statement on its own connection in the exported snapshot of the loading transaction.</summary>
+    private async Task<List<T>> QueryInSnapshotAsync<T>(
+        string snapshot, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(
+            System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+
+        // The identifier comes from pg_export_snapshot, never from input; SET TRANSACTION SNAPSHOT takes no
+        // parameter, so it is quoted here.
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''", StringComparison.Ordinal)}'",
+            transaction: transaction, cancellationToken: cancellationToken));
+        var rows = await QueryAsync<T>(connection, transaction, sql, parameters, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
 
     private static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction,
         string sql, object parameters, CancellationToken cancellationToken)
