@@ -37,7 +37,7 @@ public sealed class AnalyzeCommand : ICommand
     public async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var maxBytesText = ReadOption(context.Arguments, "--max-bytes");
+        var maxBytesText = CommandOptions.Value(context.Arguments, "--max-bytes");
         long? maxBytes = null;
         if (maxBytesText is not null)
         {
@@ -53,27 +53,8 @@ public sealed class AnalyzeCommand : ICommand
         }
 
         return await RunAsync(
-            ReadOption(context.Arguments, "--registry"), maxBytes, context.Output, context.Error, cancellationToken);
-    }
-
-    /// <summary>Reads <c>NAME VALUE</c> or <c>NAME=VALUE</c> from the arguments after the command.</summary>
-    public static string? ReadOption(IReadOnlyList<string> args, string name)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == name && i + 1 < args.Count)
-            {
-                return args[i + 1];
-            }
-
-            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
-            {
-                return args[i][(name.Length + 1)..];
-            }
-        }
-
-        return null;
+            CommandOptions.Value(context.Arguments, "--registry"), maxBytes, context.Output, context.Error,
+            cancellationToken);
     }
 
     /// <summary>Runs the analysis; progress and summaries go to <paramref name="output"/>, a usage error to

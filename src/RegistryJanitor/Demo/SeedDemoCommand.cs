@@ -30,7 +30,7 @@ internal sealed class SeedDemoCommand(
         ArgumentNullException.ThrowIfNull(context);
         var args = context.Arguments;
         var configured = registries.Value.Registries.FirstOrDefault();
-        var urlText = Value(args, "--registry-url") ?? configured?.Url?.ToString();
+        var urlText = CommandOptions.Value(args, "--registry-url") ?? configured?.Url?.ToString();
         if (urlText is null || !Uri.TryCreate(urlText, UriKind.Absolute, out var url))
         {
             await context.Error.WriteLineAsync(
@@ -38,7 +38,7 @@ internal sealed class SeedDemoCommand(
             return ExitCodes.ConfigurationError;
         }
 
-        var files = Value(args, "--files");
+        var files = CommandOptions.Value(args, "--files");
         if (files is not null && !Directory.Exists(files))
         {
             await context.Error.WriteLineAsync($"seed-demo: --files {files}: no such folder");
@@ -123,23 +123,5 @@ internal sealed class SeedDemoCommand(
             + $"{pusher.BlobsUploaded} blobs uploaded ({pusher.BytesUploaded / 1048576.0:F1} MiB) "
             + $"in {elapsed.TotalSeconds:F1} s"));
         return ExitCodes.Success;
-    }
-
-    private static string? Value(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == name && i + 1 < args.Count)
-            {
-                return args[i + 1];
-            }
-
-            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
-            {
-                return args[i][(name.Length + 1)..];
-            }
-        }
-
-        return null;
     }
 }

@@ -35,7 +35,7 @@ public sealed class RankCommand : ICommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var arguments = context.Arguments;
-        var monthText = Value(arguments, "--month");
+        var monthText = CommandOptions.Value(arguments, "--month");
         DateOnly? month = null;
         if (monthText is not null)
         {
@@ -50,7 +50,7 @@ public sealed class RankCommand : ICommand
         }
 
         var requested = new List<RequestedTag>();
-        foreach (var text in Values(arguments, TagOption))
+        foreach (var text in CommandOptions.Values(arguments, TagOption))
         {
             if (!RequestedTag.TryParse(text, out var tag))
             {
@@ -61,7 +61,7 @@ public sealed class RankCommand : ICommand
             requested.Add(tag);
         }
 
-        var registry = Value(arguments, "--registry");
+        var registry = CommandOptions.Value(arguments, "--registry");
         RankingRunResult result;
         try
         {
@@ -116,24 +116,5 @@ public sealed class RankCommand : ICommand
             + $"{image.Savings.RemovableBytes / 1e6,8:0.0} MB removable per pull  "
             + $"[{image.Evidence.Registry}] {image.Evidence.Repository}:{image.Evidence.Tag}  "
             + $"{RankingNames.Of(image.Classification.Row)}  {present} finding{(present == 1 ? "" : "s")}");
-    }
-
-    private static string? Value(IReadOnlyList<string> arguments, string name) =>
-        Values(arguments, name).FirstOrDefault();
-
-    /// <summary>Every value of a repeatable option, given as <c>NAME VALUE</c> or <c>NAME=VALUE</c>.</summary>
-    private static IEnumerable<string> Values(IReadOnlyList<string> arguments, string name)
-    {
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            if (arguments[i] == name && i + 1 < arguments.Count)
-            {
-                yield return arguments[++i];
-            }
-            else if (arguments[i].StartsWith(name + "=", StringComparison.Ordinal))
-            {
-                yield return arguments[i][(name.Length + 1)..];
-            }
-        }
     }
 }

@@ -28,27 +28,8 @@ public sealed class ScanCommand : ICommand
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RunAsync(ParseRegistry(context.Arguments), context.Output, context.Error, cancellationToken);
-    }
-
-    /// <summary>Reads <c>--registry NAME</c> from <paramref name="args"/> (the arguments after <c>scan</c>).</summary>
-    public static string? ParseRegistry(IReadOnlyList<string> args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--registry" && i + 1 < args.Count)
-            {
-                return args[i + 1];
-            }
-
-            if (args[i].StartsWith("--registry=", StringComparison.Ordinal))
-            {
-                return args[i]["--registry=".Length..];
-            }
-        }
-
-        return null;
+        return RunAsync(
+            CommandOptions.Value(context.Arguments, "--registry"), context.Output, context.Error, cancellationToken);
     }
 
     /// <summary>Runs the scans; progress and summaries go to <paramref name="output"/>, a usage error to
