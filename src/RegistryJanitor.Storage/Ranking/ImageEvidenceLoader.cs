@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -82,15 +81,8 @@ public sealed class ImageEvidenceLoader
     }
 
     /// <summary>The host (and port) an image reference names, from the registry's configured URL.</summary>
-    private static string? HostOf(string? url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-
-        return uri.IsDefaultPort ? uri.Host : string.Create(CultureInfo.InvariantCulture, $"{uri.Host}:{uri.Port}");
-    }
+    private static string? HostOf(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority : null;
 
     private static ImageEvidence ToEvidence(EvidenceRow row, LoadedAnalysis? analysis) => new()
     {
