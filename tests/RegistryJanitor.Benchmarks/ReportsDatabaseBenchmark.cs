@@ -6,7 +6,6 @@ using RegistryJanitor.Core.Costs;
 using RegistryJanitor.Reports;
 using RegistryJanitor.Reports.Retention;
 using RegistryJanitor.Storage.Costs;
-using RegistryJanitor.Storage.Migrations;
 using RegistryJanitor.Storage.Reports;
 using RegistryJanitor.Storage.Reports.Retention;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -66,21 +65,9 @@ internal static class ReportsDatabaseBenchmark
                 CommandTimeout = 600,
             }.ConnectionString;
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            var migrations = new MigrationRunner(
-                dataSource,
-                MsOptions.Create(new MigrationOptions { Path = RollupBenchmark.MigrationsDirectory() }),
-                NullLogger<MigrationRunner>.Instance);
-            await migrations.MigrateAsync(cancellationToken);
-
             var inventory = new SyntheticInventory(manifests, repositories);
-            var load = Stopwatch.StartNew();
-            int registryId;
-            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-            {
-                registryId = await inventory.LoadAsync(connection, cancellationToken);
-            }
-
-            load.Stop();
+            var (registryId, load) = await SyntheticDatabase.MigrateAndLoadAsync(
+                dataSource, inventory, cancellationToken);
             var pricing = RollupBenchmark.BenchmarkPricing();
             var rollup = Stopwatch.StartNew();
             await new DailyCostComputation(dataSource).ComputeAsync(
@@ -122,7 +109,7 @@ internal static class ReportsDatabaseBenchmark
 
             output.WriteLine($"reports-db: {manifests:N0} manifests ({manifests - manifests / 2:N0} tagged), " +
                              $"{inventory.ManifestBlobRows:N0} manifest-blob rows, {repositories:N0} repositories; " +
-                             $"bulk load {load.Elapsed.TotalSeconds:F1} s, daily cost computation for " +
+                             $"bulk load {load.TotalSeconds:F1} s, daily cost computation for " +
                              $"{Day:yyyy-MM-dd} {rollup.Elapsed.TotalSeconds:F1} s");
             output.WriteLine("No ranking run is stored: the optimization workbook has no ranked items or findings, " +
                              "and the past month has no retention rows.");

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RegistryJanitor.Core.Costs;
 using RegistryJanitor.Storage.Costs;
-using RegistryJanitor.Storage.Migrations;
 
 namespace RegistryJanitor.Benchmarks;
 
@@ -54,21 +52,9 @@ internal static class RollupBenchmark
                 MaxPoolSize = 1,
             }.ConnectionString;
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            var migrations = new MigrationRunner(
-                dataSource,
-                Microsoft.Extensions.Options.Options.Create(new MigrationOptions { Path = MigrationsDirectory() }),
-                NullLogger<MigrationRunner>.Instance);
-            await migrations.MigrateAsync(cancellationToken);
-
             var inventory = new SyntheticInventory(manifests, repositories);
-            var load = Stopwatch.StartNew();
-            int registryId;
-            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-            {
-                registryId = await inventory.LoadAsync(connection, cancellationToken);
-            }
-
-            load.Stop();
+            var (registryId, load) = await SyntheticDatabase.MigrateAndLoadAsync(
+                dataSource, inventory, cancellationToken);
             var cpu = await ServerCpuClock.ForAsync(dataSource, cancellationToken);
             var cpuBeforeBaseline = cpu?.Read();
             var baseline = await TimeAsync(dataSource, BaselineSql, cancellationToken);
@@ -96,7 +82,7 @@ internal static class RollupBenchmark
             var peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
 
             output.WriteLine($"rollup: {manifests:N0} manifests, {inventory.ManifestBlobRows:N0} manifest-blob rows, " +
-                             $"{repositories:N0} repositories (bulk load {load.Elapsed.TotalSeconds:F1} s)");
+                             $"{repositories:N0} repositories (bulk load {load.TotalSeconds:F1} s)");
             output.WriteLine($"stored {result.StoredBytes:N0} bytes, logical {result.LogicalBytes:N0} bytes");
             output.WriteLine();
             output.WriteLine("| Measure | Value |");
