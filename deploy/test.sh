@@ -16,7 +16,8 @@ rj_start_postgres
 rj_start_registry
 command -v docker-registry >/dev/null 2>&1 && export REGISTRYJANITOR_TEST_REGISTRY_BINARY="$(command -v docker-registry)"
 
-results="$(rj_state_dir)/results"
+rj_state_dir
+results="$RJ_STATE_DIR/results"
 set +e
 dotnet test "$root/RegistryJanitor.sln" --configuration Release \
     --logger "trx;LogFilePrefix=tests" --results-directory "$results" "$@"

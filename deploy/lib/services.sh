@@ -50,12 +50,13 @@ s.close()
 PY
 }
 
+# Creates the state folder once and sets RJ_STATE_DIR in the calling shell. Never call it inside $(...): a
+# subshell's assignment is lost, so each start would get a folder of its own and rj_stop_all would stop nothing.
 rj_state_dir() {
     if [ -z "$RJ_STATE_DIR" ]; then
         RJ_STATE_DIR="$(mktemp -d -t registryjanitor.XXXXXX)"
         chmod 755 "$RJ_STATE_DIR"
     fi
-    echo "$RJ_STATE_DIR"
 }
 
 # Starts PostgreSQL unless REGISTRYJANITOR_TEST_POSTGRES is set; exports it either way.
@@ -67,7 +68,8 @@ rj_start_postgres() {
     rj_ensure_packages postgresql
     local bindir state data port run_as=()
     bindir="$(rj_pg_bindir)"
-    state="$(rj_state_dir)"
+    rj_state_dir
+    state="$RJ_STATE_DIR"
     data="$state/postgres"
     mkdir -p "$data"
     # PostgreSQL refuses to run as root, so a root caller runs it as the postgres system user.
@@ -105,7 +107,8 @@ rj_start_registry() {
     fi
     rj_ensure_packages docker-registry
     local state port storage config
-    state="$(rj_state_dir)"
+    rj_state_dir
+    state="$RJ_STATE_DIR"
     storage="$state/registry"
     config="$state/registry.yml"
     # A registry this state folder already runs is reused, so a second call does not start another one.
