@@ -54,26 +54,43 @@ public sealed class CostReportLoader
         var deadWeightParameters = new DynamicParameters(parameters);
         deadWeightParameters.Add("staleAfterPush", options.Value.StaleAfterPush);
         deadWeightParameters.Add("staleAfterPull", options.Value.StaleAfterPull);
-        var teamsTask = QueryInSnapshotAsync<TeamCostRow>(
-            snapshot!, CostReportSql.SelectTeams, parameters, cancellationToken);
-        var imagesTask = QueryInSnapshotAsync<ImageCostRow>(
-            snapshot!, CostDetailSql.SelectImages, parameters, cancellationToken);
-        var sharedLayersTask = QueryInSnapshotAsync<SharedLayerRow>(
-            snapshot!, CostDetailSql.SelectSharedLayers, sharedLayerParameters, cancellationToken);
-        var deadWeightTask = QueryInSnapshotAsync<DeadWeightRow>(
-            snapshot!, CostDetailSql.SelectDeadWeight, deadWeightParameters, cancellationToken);
+        // One failed statement stops the others, so none runs on unobserved after the report has failed.
+        using var heavyCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var teamsTask = StopOthersOnFailureAsync(QueryInSnapshotAsync<TeamCostRow>(
+            snapshot!, CostReportSql.SelectTeams, parameters, heavyCancellation.Token), heavyCancellation);
+        var imagesTask = StopOthersOnFailureAsync(QueryInSnapshotAsync<ImageCostRow>(
+            snapshot!, CostDetailSql.SelectImages, parameters, heavyCancellation.Token), heavyCancellation);
+        var sharedLayersTask = StopOthersOnFailureAsync(QueryInSnapshotAsync<SharedLayerRow>(
+            snapshot!, CostDetailSql.SelectSharedLayers, sharedLayerParameters, heavyCancellation.Token),
+            heavyCancellation);
+        var deadWeightTask = StopOthersOnFailureAsync(QueryInSnapshotAsync<DeadWeightRow>(
+            snapshot!, CostDetailSql.SelectDeadWeight, deadWeightParameters, heavyCancellation.Token),
+            heavyCancellation);
+        var heavy = Task.WhenAll(teamsTask, imagesTask, sharedLayersTask, deadWeightTask);
 
-        var registries = await QueryAsync<RegistryCostRow>(
-            connection, transaction, CostReportSql.SelectRegistries, parameters, cancellationToken);
-        var repositories = await QueryAsync<RepositoryCostRow>(
-            connection, transaction, CostReportSql.SelectRepositories, parameters, cancellationToken);
-        var history = (await QueryAsync<MonthTotalsRow>(
-                connection, transaction, CostDetailSql.SelectHistory, parameters, cancellationToken))
-            .Select(ToTotals)
-            .ToList();
+        List<RegistryCostRow> registries;
+        List<RepositoryCostRow> repositories;
+        List<CostMonthTotals> history;
+        try
+        {
+            registries = await QueryAsync<RegistryCostRow>(
+                connection, transaction, CostReportSql.SelectRegistries, parameters, cancellationToken);
+            repositories = await QueryAsync<RepositoryCostRow>(
+                connection, transaction, CostReportSql.SelectRepositories, parameters, cancellationToken);
+            history = (await QueryAsync<MonthTotalsRow>(
+                    connection, transaction, CostDetailSql.SelectHistory, parameters, cancellationToken))
+                .Select(ToTotals)
+                .ToList();
+        }
+        catch
+        {
+            await heavyCancellation.CancelAsync();
+            await heavy.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
 
         // The exporting transaction stays open until every statement that imported its snapshot has finished.
-        await Task.WhenAll(teamsTask, imagesTask, sharedLayersTask, deadWeightTask);
+        await heavy;
         var teams = await teamsTask;
         var images = await imagesTask;
         var sharedLayers = await sharedLayersTask;
@@ -123,6 +140,20 @@ public sealed class CostReportLoader
         StorageCost = row.StorageCost,
         EgressCost = row.EgressCost,
     };
+
+    private static async Task<List<T>> StopOthersOnFailureAsync<T>(
+        Task<List<T>> query, CancellationTokenSource others)
+    {
+        try
+        {
+            return await query;
+        }
+        catch
+        {
+            await others.CancelAsync();
+            throw;
+        }
+    }
 
     /// <summary>Runs one statement on its own connection in the exported snapshot of the loading transaction.</summary>
     private async Task<List<T>> QueryInSnapshotAsync<T>(
