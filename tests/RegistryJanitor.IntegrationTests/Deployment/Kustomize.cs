@@ -13,19 +13,14 @@ internal static class Kustomize
     public static async Task<IReadOnlyList<YamlNode>> RenderAsync(string relativeFolder,
         CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var startInfo = new ProcessStartInfo("kubectl");
         startInfo.ArgumentList.Add("kustomize");
         startInfo.ArgumentList.Add(RepositoryFiles.PathOf(relativeFolder));
 
-        Process process;
+        (int ExitCode, string Output, string Error) result;
         try
         {
-            process = Process.Start(startInfo)!;
+            result = await ChildProcess.RunAsync(startInfo, Timeout, cancellationToken);
         }
         catch (Win32Exception exception)
         {
@@ -35,26 +30,8 @@ internal static class Kustomize
                 "does this) and run the tests again.", exception);
         }
 
-        using (process)
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            timeout.CancelAfter(Timeout);
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            var yaml = await output;
-            Assert.True(process.ExitCode == 0,
-                $"kubectl kustomize {relativeFolder} failed ({process.ExitCode}): {await error}");
-            return YamlDocuments.LoadAll(yaml);
-        }
+        Assert.True(result.ExitCode == 0,
+            $"kubectl kustomize {relativeFolder} failed ({result.ExitCode}): {result.Error}");
+        return YamlDocuments.LoadAll(result.Output);
     }
 }

@@ -10,12 +10,7 @@ internal static class ServiceCommand
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string> environment, string workingDirectory, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
+        var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RegistryJanitor.dll"));
         foreach (var argument in arguments)
         {
@@ -27,21 +22,6 @@ internal static class ServiceCommand
             startInfo.Environment[name] = value;
         }
 
-        using var process = Process.Start(startInfo)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
+        return await ChildProcess.RunAsync(startInfo, Timeout, cancellationToken);
     }
 }

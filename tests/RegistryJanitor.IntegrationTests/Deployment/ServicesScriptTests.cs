@@ -50,12 +50,7 @@ public sealed class ServicesScriptTests
     private static async Task<Dictionary<string, string>> RunBashAsync(
         string script, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryFiles.Root,
-        };
+        var startInfo = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryFiles.Root };
         startInfo.ArgumentList.Add("-c");
         startInfo.ArgumentList.Add(script);
 
@@ -65,23 +60,10 @@ public sealed class ServicesScriptTests
             startInfo.Environment.Remove(name);
         }
 
-        using var process = Process.Start(startInfo)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ScriptLimit);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        var (exitCode, output, error) = await ChildProcess.RunAsync(startInfo, ScriptLimit, cancellationToken);
 
-        Assert.True(process.ExitCode == 0, $"the script failed ({process.ExitCode}): {await error}");
-        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        Assert.True(exitCode == 0, $"the script failed ({exitCode}): {error}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2))
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
