@@ -18,6 +18,15 @@ internal sealed class ReferenceRequests(Uri registryUrl, IReadOnlyList<SeededTag
             tag => [Get(tag.ManifestPath, MediaTypes.ManifestAccept), Get(tag.ConfigPath, null)],
             cancellationToken);
 
+    /// <summary>
+    /// The ceiling of any client that sends two requests per manifest: GET every manifest URL twice, so the second
+    /// request costs the registry exactly what the first does (a config GET costs it more).
+    /// </summary>
+    public Task<PhaseTiming> TwoManifestGetsAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            tag => [Get(tag.ManifestPath, MediaTypes.ManifestAccept), Get(tag.ManifestPath, MediaTypes.ManifestAccept)],
+            cancellationToken);
+
     /// <summary>What a re-scan cannot avoid: one HEAD per tag, conditional on the digest already known.</summary>
     public Task<PhaseTiming> ConditionalHeadsAsync(CancellationToken cancellationToken) =>
         RunAsync(

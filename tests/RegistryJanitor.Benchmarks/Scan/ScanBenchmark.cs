@@ -13,10 +13,11 @@ namespace RegistryJanitor.Benchmarks.Scan;
 
 /// <summary>
 /// <c>scan</c>: seeds REPOSITORIES × TAGS small images into the registry of REGISTRYJANITOR_TEST_REGISTRY, then
-/// measures in one run: plain concurrent GETs of every manifest URL (the baseline), the plain request floors of a
-/// first scan (manifest and config GETs) and of a re-scan (conditional HEADs), a first scan into a fresh
-/// database, a re-scan, and re-scans with the notifications change feed (one that reads every tag to start the
-/// feed, then one with 1 % of the repositories notified); prints a Markdown table with wall and CPU times.
+/// measures in one run: plain concurrent GETs of every manifest URL (the baseline), the same URLs read twice each
+/// (the ceiling of two requests per manifest), the plain request floors of a first scan (manifest and config GETs)
+/// and of a re-scan (conditional HEADs), a first scan into a fresh database, a re-scan, and re-scans with the
+/// notifications change feed (one that reads every tag to start the feed, then one with 1 % of the repositories
+/// notified); prints a Markdown table with wall and CPU times.
 /// </summary>
 /// <remarks>
 /// The notified repositories' events are recorded through the store the events receiver writes to, not posted by
@@ -53,6 +54,7 @@ internal static class ScanBenchmark
 
         var reference = new ReferenceRequests(registryUrl, seeded, Concurrency);
         var baseline = await reference.ManifestGetsAsync(cancellationToken);
+        var twoRequestCeiling = await reference.TwoManifestGetsAsync(cancellationToken);
         var firstFloor = await reference.ManifestAndConfigGetsAsync(cancellationToken);
         var rescanFloor = await reference.ConditionalHeadsAsync(cancellationToken);
         var database = "rj_bench_" + Guid.NewGuid().ToString("N")[..12];
@@ -93,7 +95,7 @@ internal static class ScanBenchmark
                 () => scanner.ScanAsync(registry, null, cancellationToken));
 
             var report = new ScanBenchmarkReport(
-                repositories, seeded.Count, Concurrency, baseline, firstFloor, rescanFloor,
+                repositories, seeded.Count, Concurrency, baseline, twoRequestCeiling, firstFloor, rescanFloor,
                 new ScanRun(first, firstTiming), new ScanRun(second, secondTiming),
                 new ScanRun(feedStart, feedStartTiming), new ScanRun(feed, feedTiming), notified.Count,
                 memory.PeakBytes, loadBefore, LoadAverage());

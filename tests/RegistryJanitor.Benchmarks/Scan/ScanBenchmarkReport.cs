@@ -9,6 +9,7 @@ internal sealed record ScanBenchmarkReport(
     int Tags,
     int Concurrency,
     PhaseTiming Baseline,
+    PhaseTiming TwoRequestCeiling,
     PhaseTiming FirstFloor,
     PhaseTiming RescanFloor,
     ScanRun First,
@@ -32,6 +33,8 @@ internal sealed record ScanBenchmarkReport(
         builder.AppendLine("| Measure | Wall time | CPU time (client) | Ratio | Target |");
         builder.AppendLine("|---|---|---|---|---|");
         Row(builder, "Baseline: plain GET of every manifest URL", Baseline, $"{baselineRate:F0} manifests/s", "");
+        Row(builder, "Ceiling of two requests per manifest: plain GET of every manifest URL twice",
+            TwoRequestCeiling, $"{Rate(TwoRequestCeiling.Wall) / baselineRate:F2}× baseline rate", "");
         Row(builder, "Floor of a first scan: plain GET of every manifest and its config", FirstFloor,
             $"{Rate(FirstFloor.Wall) / baselineRate:F2}× baseline rate", "");
         Row(builder, $"First scan ({First.Summary.Status}), {Requests(First)} requests per manifest", First.Timing,
