@@ -10,6 +10,9 @@ namespace RegistryJanitor.Benchmarks;
 /// </summary>
 internal sealed class SyntheticInventory
 {
+    /// <summary>The one registry's name, as ranking rows name it.</summary>
+    public const string RegistryName = "bench";
+
     private const int BaseLayersPerManifest = 3;
     private const int RepositoryLayersPerManifest = 3;
     private const int OwnLayersPerManifest = 3;
@@ -30,13 +33,22 @@ internal sealed class SyntheticInventory
     public long ManifestBlobRows =>
         (long)Manifests * (1 + BaseLayersPerManifest + RepositoryLayersPerManifest + OwnLayersPerManifest);
 
+    /// <summary>The repository that holds manifest <paramref name="manifest"/> (0-based).</summary>
+    public string RepositoryOf(int manifest) => RepositoryName(manifest % Repositories);
+
+    /// <summary>The tag of manifest <paramref name="manifest"/>; only even manifests are tagged.</summary>
+    public static string TagOf(int manifest) => $"build-{manifest}";
+
+    public static string DigestOf(int manifest) => $"sha256:{manifest:x8}{new string('f', 56)}";
+
     public async Task<int> LoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         await using (var command = new NpgsqlCommand(
-            "INSERT INTO registries (name, provider, url, created_at) VALUES ('bench', 'oci', 'http://127.0.0.1/', $1)",
+            "INSERT INTO registries (name, provider, url, created_at) VALUES ($1, 'oci', 'http://127.0.0.1/', $2)",
             connection))
         {
+            command.Parameters.AddWithValue(RegistryName);
             command.Parameters.AddWithValue(at);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -50,7 +62,7 @@ internal sealed class SyntheticInventory
                 {
                     await writer.StartRowAsync(cancellationToken);
                     await writer.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
-                    await writer.WriteAsync($"team{r % 20}/service-{r}", NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(RepositoryName(r), NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
                     await writer.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
                 }
@@ -81,8 +93,7 @@ internal sealed class SyntheticInventory
                 for (var m = 0; m < Manifests; m++)
                 {
                     await writer.StartRowAsync(cancellationToken);
-                    await writer.WriteAsync(
-                        $"sha256:{m:x8}{new string('f', 56)}", NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(DigestOf(m), NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(
                         "application/vnd.oci.image.manifest.v1+json", NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync("image", NpgsqlDbType.Text, cancellationToken);
@@ -146,7 +157,7 @@ internal sealed class SyntheticInventory
                     var tagged = at.AddMinutes(m);
                     await writer.StartRowAsync(cancellationToken);
                     await writer.WriteAsync((long)(m % Repositories) + 1, NpgsqlDbType.Bigint, cancellationToken);
-                    await writer.WriteAsync($"build-{m}", NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(TagOf(m), NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync((long)m + 1, NpgsqlDbType.Bigint, cancellationToken);
                     await writer.WriteAsync(tagged, NpgsqlDbType.TimestampTz, cancellationToken);
                     await writer.WriteAsync(tagged, NpgsqlDbType.TimestampTz, cancellationToken);
@@ -174,6 +185,8 @@ internal sealed class SyntheticInventory
             await writer.WriteAsync(mediaType, NpgsqlDbType.Text, cancellationToken);
         }
     }
+
+    private static string RepositoryName(int repository) => $"team{repository % 20}/service-{repository}";
 
     private static long SizeOf(long blob, int baseBlobs, int repositoryBlobs) =>
         blob < baseBlobs ? 30_000_000 + (blob * 7919)
