@@ -18,19 +18,20 @@ namespace RegistryJanitor.Benchmarks;
 /// 200,000 manifests give 100,000 image rows) and two ranking runs of it (<see cref="SyntheticRanking"/>), runs the
 /// daily cost computation for one day, then times <see cref="MonthlyReportGenerator"/> for that month. Needs
 /// <c>REGISTRYJANITOR_TEST_POSTGRES</c>. Options: <c>--manifests N</c> (default 200000), <c>--repositories N</c>
-/// (default 1000).
+/// (default 1000), <c>--keep</c> (leave the written workbooks in their temporary folder and print its path).
 /// </summary>
 /// <remarks>
 /// <para>
-/// The ranking is seeded, so every run stores the same rows. The month's run ranks every tagged image (rank 1 to
-/// N by money per month): a repository's images share one scenario (per ten repositories three high-frequency
-/// microservices, two data-heavy Python, two legacy monoliths, two CI-constrained, one already lean), and each
-/// image has three to six findings (two byte-free ones when lean), of which those that need layer contents are
+/// The ranking is seeded, so every run stores the same rows (<see cref="SyntheticRankingRuns"/>). The month's run
+/// ranks every tagged image but five (rank 1 to N by money per month). A repository's images share one scenario;
+/// high-frequency microservice, data-heavy Python, legacy monolith, CI-constrained and already lean come in the
+/// proportion 3 : 2 : 2 : 2 : 1. Each image has three to six findings (two byte-free ones when lean; 4.25 on
+/// average, so about 425,000 Findings rows at the default size), of which those that need layer contents are
 /// "unknown" for one image in eight; present findings carry one to three evidence entries with layer, history
-/// step, path and bytes. Recommendations are the scenario's own plus one per present finding that has a fix,
-/// each with a Dockerfile snippet. The previous month's run covers the same images plus one odd manifest in ten
-/// (gone since), with more findings or more dead weight for two thirds of the shared images, so Progress shows
-/// gone, fixed and open items. At the default size: 100,000 ranked items with about 430,000 findings this month.
+/// step, path and bytes. Recommendations are the scenario's own plus one per present finding that has a fix, each
+/// with a Dockerfile snippet (the Fixes rows). The previous month's run ranks every tagged image, with one more
+/// finding or more dead weight for two thirds of them; the five the month's run leaves out are every fourth of
+/// its top 20, so Progress shows gone, fixed and open items.
 /// </para>
 /// <para>
 /// The month is a past one, so no retention simulation runs and the Retention sheet is empty. After the timed run
@@ -63,11 +64,14 @@ internal static class ReportsDatabaseBenchmark
 
         var manifests = RollupBenchmark.Option(args, "--manifests", 200_000);
         var repositories = RollupBenchmark.Option(args, "--repositories", 1_000);
-        return RunAsync(server, manifests, repositories, output, CancellationToken.None).GetAwaiter().GetResult();
+        var keep = args.Contains("--keep");
+        return RunAsync(server, manifests, repositories, keep, output, CancellationToken.None).GetAwaiter()
+            .GetResult();
     }
 
     private static async Task<int> RunAsync(
-        string server, int manifests, int repositories, TextWriter output, CancellationToken cancellationToken)
+        string server, int manifests, int repositories, bool keep, TextWriter output,
+        CancellationToken cancellationToken)
     {
         var name = "rj_bench_" + Guid.NewGuid().ToString("N")[..12];
         var folder = Directory.CreateTempSubdirectory("rj-reports-db-bench-").FullName;
@@ -128,8 +132,8 @@ internal static class ReportsDatabaseBenchmark
                              $"{inventory.ManifestBlobRows:N0} manifest-blob rows, {repositories:N0} repositories; " +
                              $"bulk load {load.TotalSeconds:F1} s, daily cost computation for " +
                              $"{Day:yyyy-MM-dd} {rollup.Elapsed.TotalSeconds:F1} s");
-            output.WriteLine($"Ranking runs stored in {rankingLoad.TotalSeconds:F1} s: {Day:yyyy-MM} " +
-                             $"{ranking.Count:N0} items, {ranking.FindingRows:N0} findings, " +
+            output.WriteLine($"Ranking runs bulk-loaded in {rankingLoad.TotalSeconds:F1} s: {Day:yyyy-MM} " +
+                             $"{ranking.Count:N0} ranked items, {ranking.FindingRows:N0} findings, " +
                              $"{ranking.FixRows:N0} fixes; previous month {previousRanking.Count:N0} items, " +
                              $"{previousRanking.FindingRows:N0} findings. The past month has no retention rows.");
             output.WriteLine();
@@ -173,7 +177,15 @@ internal static class ReportsDatabaseBenchmark
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (keep)
+            {
+                output.WriteLine($"Workbooks kept in {folder}");
+            }
+            else
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
             await RollupBenchmark.ExecuteOnServerAsync(
                 server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", cancellationToken);
         }

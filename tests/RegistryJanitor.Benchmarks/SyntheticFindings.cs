@@ -28,29 +28,30 @@ internal static class SyntheticFindings
 
     /// <summary>
     /// Draws the image's findings: two byte-free ones for a lean image, three to six for any other; present ones
-    /// carry one to three evidence entries. <paramref name="extraKind"/> (an index drawn by the caller) adds one
-    /// more kind when it is not already chosen: last month's image that has since been fixed.
+    /// carry one to three evidence entries.
     /// </summary>
-    public static List<Finding> Draw(Random random, ScenarioRow scenario, bool layersAnalysed, int? extraKind)
+    public static List<Finding> Draw(Random random, ScenarioRow scenario, bool layersAnalysed)
     {
         var kinds = scenario == ScenarioRow.AlreadyLean
             ? LeanKinds.Take(2).ToList()
             : Choose(random, 3 + random.Next(4));
-        if (extraKind is { } extra && !kinds.Contains(AllKinds[extra]))
-        {
-            kinds.Add(AllKinds[extra]);
-        }
-
-        var findings = new List<Finding>(kinds.Count);
+        var findings = new List<Finding>(kinds.Count + 1);
         foreach (var kind in kinds)
         {
-            findings.Add(!layersAnalysed && NeedLayerAnalysis.Contains(kind)
-                ? Finding.Unknown(kind, "layers not analysed")
-                : Present(random, kind));
+            findings.Add(Draw(random, kind, layersAnalysed));
         }
 
         return findings;
     }
+
+    /// <summary>One finding of <paramref name="kind"/>, unknown when it needs layer contents not read.</summary>
+    public static Finding Draw(Random random, FindingKind kind, bool layersAnalysed) =>
+        !layersAnalysed && NeedLayerAnalysis.Contains(kind)
+            ? Finding.Unknown(kind, "layers not analysed")
+            : Present(random, kind);
+
+    /// <summary>The kind at <paramref name="index"/>, for a caller that draws one.</summary>
+    public static FindingKind KindAt(int index) => AllKinds[index];
 
     /// <summary>Bytes of the present findings of <paramref name="kind"/>, summed over their evidence.</summary>
     public static long BytesOf(IReadOnlyList<Finding> findings, FindingKind kind) =>
