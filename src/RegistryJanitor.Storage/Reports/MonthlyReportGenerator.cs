@@ -66,16 +66,36 @@ public sealed class MonthlyReportGenerator
             await retention.SimulateAsync(startedAt, cancellationToken);
         }
 
-        var costData = await costs.LoadAsync(period, pricing.Value, startedAt, cancellationToken);
-        var optimizationData = await optimization.LoadAsync(
-            period, pricing.Value.Currency, startedAt, cancellationToken);
+        // The cost queries keep PostgreSQL busy while the optimization rows mostly cost this process CPU to map,
+        // so both loads run at once; the cost workbook is written while the optimization rows still arrive.
         var fullPath = Path.GetFullPath(outputDirectory);
-        var result = await writer.WriteAsync(costData, optimizationData, fullPath, cancellationToken);
+        using var loadCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var optimizationLoad = optimization.LoadAsync(
+            period, pricing.Value.Currency, startedAt, loadCancellation.Token);
+        ReportFile costFile;
+        int imageCount;
+        try
+        {
+            var costData = await costs.LoadAsync(period, pricing.Value, startedAt, cancellationToken);
+            imageCount = costData.Images.Count;
+            costFile = await writer.WriteCostsAsync(costData, fullPath, cancellationToken);
+        }
+        catch
+        {
+            // The optimization load is stopped and awaited, so it never runs on unobserved after a failure.
+            await loadCancellation.CancelAsync();
+            await ((Task)optimizationLoad).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        var optimizationData = await optimizationLoad;
+        var optimizationFile = await writer.WriteOptimizationAsync(optimizationData, fullPath, cancellationToken);
+        var result = new ReportRunResult(period.Month, [costFile, optimizationFile]);
 
         var runId = await runs.RecordAsync(period, snapshotDay, result, trigger, fullPath, startedAt,
             timeProvider.GetUtcNow(), cancellationToken);
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        logger.ReportRunCompleted(period.Month, runId, costData.Images.Count, optimizationData.Ranked.Count,
+        logger.ReportRunCompleted(period.Month, runId, imageCount, optimizationData.Ranked.Count,
             snapshotDay, elapsedMs);
         return new MonthlyReportOutcome(runId, period, snapshotDay, result);
     }
