@@ -18,7 +18,8 @@ namespace RegistryJanitor.Benchmarks;
 /// 200,000 manifests give 100,000 image rows) and two ranking runs of it (<see cref="SyntheticRanking"/>), runs the
 /// daily cost computation for one day, then times <see cref="MonthlyReportGenerator"/> for that month. Needs
 /// <c>REGISTRYJANITOR_TEST_POSTGRES</c>. Options: <c>--manifests N</c> (default 200000), <c>--repositories N</c>
-/// (default 1000), <c>--keep</c> (leave the written workbooks in their temporary folder and print its path).
+/// (default 1000), <c>--keep</c> (leave the written workbooks in their temporary folder and the database on the
+/// server, and print where, for inspecting the files or the statements' plans).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -179,15 +180,14 @@ internal static class ReportsDatabaseBenchmark
         {
             if (keep)
             {
-                output.WriteLine($"Workbooks kept in {folder}");
+                output.WriteLine($"Workbooks kept in {folder}; database kept: {name} (drop it when done)");
             }
             else
             {
                 Directory.Delete(folder, recursive: true);
+                await RollupBenchmark.ExecuteOnServerAsync(
+                    server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", cancellationToken);
             }
-
-            await RollupBenchmark.ExecuteOnServerAsync(
-                server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", cancellationToken);
         }
     }
 
