@@ -8,6 +8,7 @@ using RegistryJanitor.Core.Costs;
 using RegistryJanitor.IntegrationTests.Ranking;
 using RegistryJanitor.IntegrationTests.Reports;
 using RegistryJanitor.IntegrationTests.Support.Database;
+using RegistryJanitor.IntegrationTests.Support.Host;
 using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
 using RegistryJanitor.Storage.Costs;
 
@@ -102,20 +103,17 @@ public sealed class PipelineWorkbooks : IAsyncDisposable
         await database.DisposeAsync();
     }
 
-    private static Dictionary<string, string?> Settings() => new()
-    {
-        ["RegistryClient:BaseDelay"] = "00:00:00.020",
-        ["RegistryClient:MaxRetries"] = "3",
-        ["Pricing:DefaultProfile"] = "test",
-        ["Pricing:Profiles:test:Source"] = "test prices",
-        ["Pricing:Profiles:test:StoragePricePerGbMonth"] = PricePerGbMonth.ToString(CultureInfo.InvariantCulture),
-        ["Pricing:Allocation:LabelKey"] = "team",
-        ["Reports:OutputDirectory"] = "unused-by-this-test",
-        ["Reports:StaleAfterPush"] = StaleAfterPush.ToString("c", CultureInfo.InvariantCulture),
+    private static Dictionary<string, string?> Settings() => PipelineSettings.Create(
+        PricePerGbMonth,
+        new Dictionary<string, string?>
+        {
+            ["Pricing:Allocation:LabelKey"] = "team",
+            ["Reports:OutputDirectory"] = "unused-by-this-test",
+            ["Reports:StaleAfterPush"] = StaleAfterPush.ToString("c", CultureInfo.InvariantCulture),
 
-        // Expiring every tag but the v* ones deletes the same tags whatever push time each scan stored.
-        ["Retention:Policies:0:Name"] = "keep-v-tags",
-        ["Retention:Policies:0:KeepTagPatterns:0"] = "v*",
-        ["Retention:Policies:0:ExpireTagsOlderThan"] = "00:00:00",
-    };
+            // Expiring every tag but the v* ones deletes the same tags whatever push time each scan stored.
+            ["Retention:Policies:0:Name"] = "keep-v-tags",
+            ["Retention:Policies:0:KeepTagPatterns:0"] = "v*",
+            ["Retention:Policies:0:ExpireTagsOlderThan"] = "00:00:00",
+        });
 }

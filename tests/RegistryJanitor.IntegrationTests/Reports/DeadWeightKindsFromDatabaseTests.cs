@@ -6,6 +6,7 @@ using RegistryJanitor.Core.Costs;
 using RegistryJanitor.IntegrationTests.Ranking;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
+using RegistryJanitor.IntegrationTests.Support.Host;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
 using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
@@ -104,13 +105,10 @@ public sealed class DeadWeightKindsFromDatabaseTests(PostgresDatabaseFixture dat
     private static async Task ScanAsync(RankingHost host, Uri registry, CancellationToken cancellationToken) =>
         await host.Scanner.ScanAsync(ScannerHost.Registry(RegistryName, registry), null, cancellationToken);
 
-    private static Dictionary<string, string?> Settings() => new()
-    {
-        ["RegistryClient:BaseDelay"] = "00:00:00.020",
-        ["RegistryClient:MaxRetries"] = "3",
-        ["Pricing:DefaultProfile"] = "test",
-        ["Pricing:Profiles:test:Source"] = "test prices",
-        ["Pricing:Profiles:test:StoragePricePerGbMonth"] = PricePerGbMonth.ToString(CultureInfo.InvariantCulture),
-        ["Reports:OutputDirectory"] = "unused-by-this-test",
-    };
+    private static Dictionary<string, string?> Settings() => PipelineSettings.Create(
+        PricePerGbMonth,
+        new Dictionary<string, string?>
+        {
+            ["Reports:OutputDirectory"] = "unused-by-this-test",
+        });
 }

@@ -11,6 +11,7 @@ using RegistryJanitor.Core.Costs;
 using RegistryJanitor.IntegrationTests.Ranking;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
+using RegistryJanitor.IntegrationTests.Support.Host;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
 using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
@@ -234,13 +235,10 @@ public sealed class MonthlyReportJobTests(PostgresDatabaseFixture database) : IC
         await new DailyCostComputation(database.DataSource).ComputeAsync(new DailyCostRequest(
             registryId, RegistryName, day, pricing, TimeProvider.System.GetUtcNow()), cancellationToken);
 
-    private static Dictionary<string, string?> Settings() => new()
-    {
-        ["RegistryClient:BaseDelay"] = "00:00:00.020",
-        ["RegistryClient:MaxRetries"] = "3",
-        ["Pricing:DefaultProfile"] = "test",
-        ["Pricing:Profiles:test:Source"] = "test prices",
-        ["Pricing:Profiles:test:StoragePricePerGbMonth"] = PricePerGbMonth.ToString(CultureInfo.InvariantCulture),
-        ["Reports:OutputDirectory"] = "set-before-the-job-runs",
-    };
+    private static Dictionary<string, string?> Settings() => PipelineSettings.Create(
+        PricePerGbMonth,
+        new Dictionary<string, string?>
+        {
+            ["Reports:OutputDirectory"] = "set-before-the-job-runs",
+        });
 }

@@ -4,6 +4,7 @@ using RegistryJanitor.Commands;
 using RegistryJanitor.IntegrationTests.Ranking;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
+using RegistryJanitor.IntegrationTests.Support.Host;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
 using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
@@ -119,13 +120,10 @@ public sealed class ProgressFromDatabaseTests(PostgresDatabaseFixture database) 
             })
             .PushAsync("latest", cancellationToken);
 
-    private static Dictionary<string, string?> Settings() => new()
-    {
-        ["RegistryClient:BaseDelay"] = "00:00:00.020",
-        ["RegistryClient:MaxRetries"] = "3",
-        ["Pricing:DefaultProfile"] = "test",
-        ["Pricing:Profiles:test:Source"] = "test prices",
-        ["Pricing:Profiles:test:StoragePricePerGbMonth"] = "0.25",
-        ["Reports:OutputDirectory"] = "unused-by-this-test",
-    };
+    private static Dictionary<string, string?> Settings() => PipelineSettings.Create(
+        0.25,
+        new Dictionary<string, string?>
+        {
+            ["Reports:OutputDirectory"] = "unused-by-this-test",
+        });
 }

@@ -6,13 +6,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RegistryJanitor.Commands;
+using RegistryJanitor.Core.Costs;
 using RegistryJanitor.IntegrationTests.Ranking;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
+using RegistryJanitor.IntegrationTests.Support.Host;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
 using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
-using RegistryJanitor.Core.Costs;
 using RegistryJanitor.Reporting;
 using RegistryJanitor.Storage.Costs;
 using Xunit;
@@ -211,14 +212,11 @@ public sealed class ReportFromDatabaseTests(PostgresDatabaseFixture database) : 
         return workbook.Cell("Summary", $"{(char)(column[0] + 1)}{row}").Number;
     }
 
-    private static Dictionary<string, string?> Settings() => new()
-    {
-        ["RegistryClient:BaseDelay"] = "00:00:00.020",
-        ["RegistryClient:MaxRetries"] = "3",
-        ["Pricing:DefaultProfile"] = "test",
-        ["Pricing:Profiles:test:Source"] = "test prices",
-        ["Pricing:Profiles:test:StoragePricePerGbMonth"] = PricePerGbMonth.ToString(CultureInfo.InvariantCulture),
-        ["Pricing:Allocation:LabelKey"] = "team",
-        ["Reports:OutputDirectory"] = "unused-by-this-test",
-    };
+    private static Dictionary<string, string?> Settings() => PipelineSettings.Create(
+        PricePerGbMonth,
+        new Dictionary<string, string?>
+        {
+            ["Pricing:Allocation:LabelKey"] = "team",
+            ["Reports:OutputDirectory"] = "unused-by-this-test",
+        });
 }

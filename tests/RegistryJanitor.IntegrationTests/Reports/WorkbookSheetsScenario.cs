@@ -9,6 +9,7 @@ using RegistryJanitor.Core.Costs;
 using RegistryJanitor.IntegrationTests.Ranking;
 using RegistryJanitor.IntegrationTests.Scanner;
 using RegistryJanitor.IntegrationTests.Support.Database;
+using RegistryJanitor.IntegrationTests.Support.Host;
 using RegistryJanitor.IntegrationTests.Support.Images;
 using RegistryJanitor.IntegrationTests.Support.Registry;
 using RegistryJanitor.IntegrationTests.Support.TestEnvironment;
@@ -179,23 +180,20 @@ public sealed class WorkbookSheetsScenario : IAsyncLifetime
 
     private static string EgressPrice => EgressPricePerGb.ToString(CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, string?> Settings() => new()
-    {
-        ["RegistryClient:BaseDelay"] = "00:00:00.020",
-        ["RegistryClient:MaxRetries"] = "3",
-        ["Pricing:DefaultProfile"] = "test",
-        ["Pricing:Profiles:test:Source"] = "test prices",
-        ["Pricing:Profiles:test:StoragePricePerGbMonth"] = PricePerGbMonth.ToString(CultureInfo.InvariantCulture),
-        ["Pricing:Profiles:test:EgressSameRegionPerGb"] = EgressPrice,
-        ["Pricing:Profiles:test:EgressCrossRegionPerGb"] = EgressPrice,
-        ["Pricing:Profiles:test:EgressInternetPerGb"] = EgressPrice,
-        ["Pricing:Allocation:LabelKey"] = "team",
-        ["Reports:OutputDirectory"] = "unused-by-this-test",
-        ["Reports:StaleAfterPush"] = StaleAfterPush.ToString("c", CultureInfo.InvariantCulture),
-        ["Retention:Policies:0:Name"] = "keep-last-1",
-        ["Retention:Policies:0:KeepLastTags"] = "1",
-        ["Retention:Policies:1:Name"] = "keep-v-tags",
-        ["Retention:Policies:1:KeepTagPatterns:0"] = "v*",
-        ["Retention:Policies:1:ExpireTagsOlderThan"] = "00:00:00",
-    };
+    private static Dictionary<string, string?> Settings() => PipelineSettings.Create(
+        PricePerGbMonth,
+        new Dictionary<string, string?>
+        {
+            ["Pricing:Profiles:test:EgressSameRegionPerGb"] = EgressPrice,
+            ["Pricing:Profiles:test:EgressCrossRegionPerGb"] = EgressPrice,
+            ["Pricing:Profiles:test:EgressInternetPerGb"] = EgressPrice,
+            ["Pricing:Allocation:LabelKey"] = "team",
+            ["Reports:OutputDirectory"] = "unused-by-this-test",
+            ["Reports:StaleAfterPush"] = StaleAfterPush.ToString("c", CultureInfo.InvariantCulture),
+            ["Retention:Policies:0:Name"] = "keep-last-1",
+            ["Retention:Policies:0:KeepLastTags"] = "1",
+            ["Retention:Policies:1:Name"] = "keep-v-tags",
+            ["Retention:Policies:1:KeepTagPatterns:0"] = "v*",
+            ["Retention:Policies:1:ExpireTagsOlderThan"] = "00:00:00",
+        });
 }
