@@ -44,8 +44,7 @@ public sealed class CostReportLoader
         await using var transaction = await connection.BeginTransactionAsync(
             System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            ReportSessionSql.NoJit, transaction: transaction, cancellationToken: cancellationToken));
+        await ReportSessionSql.ApplyAsync(connection, transaction, cancellationToken);
 
         // The four heavy statements (each re-reads the snapshots and the manifest-blob rows) run side by side on
         // their own connections, all on this transaction's snapshot, so the workbook stays one consistent picture
@@ -171,8 +170,7 @@ public sealed class CostReportLoader
         await connection.ExecuteAsync(new CommandDefinition(
             $"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''", StringComparison.Ordinal)}'",
             transaction: transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            ReportSessionSql.NoJit, transaction: transaction, cancellationToken: cancellationToken));
+        await ReportSessionSql.ApplyAsync(connection, transaction, cancellationToken);
         var rows = await QueryAsync<T>(connection, transaction, sql, parameters, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;

@@ -36,8 +36,7 @@ public sealed class OptimizationReportLoader
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(
             System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            ReportSessionSql.NoJit, transaction: transaction, cancellationToken: cancellationToken));
+        await ReportSessionSql.ApplyAsync(connection, transaction, cancellationToken);
 
         var run = await LatestRunAsync(connection, transaction, period.Month, cancellationToken);
         var previous = await LatestRunAsync(connection, transaction, period.Month.AddMonths(-1), cancellationToken);

@@ -1,3 +1,6 @@
+using Dapper;
+using Npgsql;
+
 namespace RegistryJanitor.Storage.Reports;
 
 /// <summary>Session settings of the report loaders' transactions.</summary>
@@ -9,7 +12,13 @@ internal static class ReportSessionSql
     /// alone took about 1 s of the Findings statement's 2.4 s and 0.2-0.4 s of each cost statement, more than it
     /// saved. SET LOCAL ends with the transaction.
     /// </summary>
-    public const string NoJit = """
+    private const string NoJit = """
         SET LOCAL jit = off
         """;
+
+    /// <summary>Applies the settings to <paramref name="transaction"/>; they end with it.</summary>
+    public static Task ApplyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            NoJit, transaction: transaction, cancellationToken: cancellationToken));
 }
